@@ -1,0 +1,43 @@
+# The kit's commands. Each sets up .venv first if needed (README shows the plain pip equivalents).
+#   make lab       set up and open JupyterLab on notebooks/00-start-here.ipynb
+#   make test      set up the test tools and run the whole test suite
+#   make validate  check the data package (datasets/)
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+LAB_ARGS ?=
+
+.PHONY: lab test validate coverage strip clean check-python
+
+check-python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || \
+	  { echo "The kit needs Python 3.11 or newer; '$(PYTHON)' is $$($(PYTHON) --version 2>&1)." \
+	         "Run e.g.: make lab PYTHON=python3.11"; exit 1; }
+
+$(VENV)/.runtime: requirements.txt pyproject.toml | check-python
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+	$(BIN)/python -m pip install -r requirements-dev.txt
+	touch $@
+
+lab: $(VENV)/.runtime
+	$(BIN)/jupyter lab notebooks/00-start-here.ipynb $(LAB_ARGS)
+
+test: $(VENV)/.dev
+	$(BIN)/python -m pytest
+
+validate: $(VENV)/.runtime
+	$(BIN)/python -m campaignkit validate
+
+coverage: $(VENV)/.runtime
+	$(BIN)/python -m campaignkit coverage
+
+strip: $(VENV)/.dev
+	$(BIN)/nbstripout notebooks/*.ipynb
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -1,0 +1,26 @@
+"""campaignkit: the helper library of the teaching kit on state information campaigns.
+
+Import it by name in every notebook::
+
+    import campaignkit as ck
+    campaigns = ck.load("campaigns")
+
+Modules: ``data`` (typed loaders), ``checks`` (validation), ``figures`` (plotly charts),
+``coverage`` (counts for the data card), ``safety`` (contact-detail patterns).
+Importing the package changes no global setting (no plotting defaults, no pandas options).
+"""
+
+from .checks import check_package
+from .coverage import coverage
+from .data import campaign_overview, describe, load, load_all, table_names
+from .errors import DataError, Problem
+from .location import data_dir
+from .schema import read_package
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "load", "load_all", "table_names", "describe", "campaign_overview",
+    "check_package", "coverage", "read_package", "data_dir",
+    "DataError", "Problem", "__version__",
+]

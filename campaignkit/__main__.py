@@ -1,0 +1,95 @@
+"""Command line: ``python -m campaignkit validate [DIR]`` and ``python -m campaignkit coverage``.
+
+``validate`` prints one line per problem (file, line, column, what is wrong) and exits 1 when
+there are problems, 0 when the package is valid, 2 when it cannot be read at all. It never
+prints a Python traceback and never modifies the files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .checks import check_package
+from .errors import DataError
+from .location import data_dir
+
+EXIT_VALID, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
+
+
+def _validate(directory: Path, use_frictionless: bool) -> int:
+    if not directory.is_dir():
+        print(f"campaignkit validate: {directory} is not a folder", file=sys.stderr)
+        return EXIT_UNREADABLE
+    try:
+        rows, problems = check_package(directory)
+    except DataError as exc:
+        for p in exc.problems:
+            print(f"{directory}/{p}")
+        return EXIT_UNREADABLE
+    for p in problems:
+        print(f"{directory}/{p}")
+    if use_frictionless:
+        problems += _frictionless(directory)
+    n_rows = sum(len(r) for r in rows.values())
+    if problems:
+        print(f"INVALID: {len(problems)} problem{'s' if len(problems) != 1 else ''} "
+              f"in {directory}")
+        return EXIT_PROBLEMS
+    print(f"VALID: {directory} ({len(rows)} tables, {n_rows} rows)")
+    return EXIT_VALID
+
+
+def _frictionless(directory: Path) -> list[str]:
+    """Second opinion from the Frictionless framework, when it is installed (test tools)."""
+    try:
+        from frictionless import Package
+    except ImportError:
+        print("frictionless is not installed; install requirements-dev.txt for --frictionless",
+              file=sys.stderr)
+        return ["frictionless not installed"]
+    report = Package(str(directory / "datapackage.json")).validate()
+    out = []
+    for task in report.tasks:
+        for err in task.errors:
+            row = getattr(err, "row_number", None)
+            col = getattr(err, "field_name", None)
+            line = f"{directory}/{task.name}.csv" + (f", line {row}" if row else "") + \
+                (f", column {col}" if col else "") + f": [frictionless {err.type}] {err.note}"
+            print(line)
+            out.append(line)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m campaignkit",
+                                     description="Validate and summarise the campaign data package.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    v = sub.add_parser("validate", help="check a data package and list every problem")
+    v.add_argument("directory", nargs="?", type=Path, default=None,
+                   help="folder with datapackage.json (default: the kit's datasets/)")
+    v.add_argument("--frictionless", action="store_true",
+                   help="also run the Frictionless framework's validation")
+    c = sub.add_parser("coverage", help="print campaign, fact and source counts as JSON")
+    c.add_argument("directory", nargs="?", type=Path, default=None)
+    args = parser.parse_args(argv)
+    directory = args.directory if args.directory is not None else data_dir()
+    try:
+        if args.command == "validate":
+            return _validate(directory, args.frictionless)
+        from .coverage import coverage
+        print(json.dumps(coverage(directory), indent=2))
+        return EXIT_VALID
+    except DataError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_PROBLEMS
+    except Exception as exc:  # last resort: a clear line, never a traceback
+        print(f"campaignkit {args.command}: unexpected error: {type(exc).__name__}: {exc}",
+              file=sys.stderr)
+        return EXIT_UNREADABLE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,156 @@
+"""Load the kit's tables by name, as typed pandas DataFrames.
+
+Dates become ``datetime64`` columns, controlled vocabularies become categoricals (with every
+allowed term as a category, so counts show zeros too), id lists such as ``source_ids`` become
+Python lists. The package is validated once per change of its files; any problem raises a
+:class:`campaignkit.errors.DataError` that names the file, line and column.
+
+>>> import campaignkit as ck
+>>> campaigns = ck.load("campaigns")
+>>> str(campaigns["first_published"].dtype)
+'datetime64[ns]'
+>>> str(campaigns["kind"].dtype)
+'category'
+>>> isinstance(campaigns["source_ids"].iloc[0], list)
+True
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from .checks import check_package
+from .errors import DataError, Problem
+from .location import data_dir
+from .schema import Table, read_package
+
+__all__ = ["load", "load_all", "table_names", "describe", "campaign_overview"]
+
+
+def _fingerprint(directory: Path) -> tuple:
+    pkg = read_package(directory)
+    stamp = []
+    for name in ["datapackage.json", *(t.path for t in pkg.tables)]:
+        p = directory / name
+        st = p.stat() if p.is_file() else None
+        stamp.append((name, st.st_mtime_ns if st else None, st.st_size if st else None))
+    return tuple(stamp)
+
+
+@lru_cache(maxsize=8)
+def _typed_tables(directory: Path, fingerprint: tuple) -> dict[str, pd.DataFrame]:
+    rows, problems = check_package(directory)
+    if problems:
+        raise DataError(problems)
+    pkg = read_package(directory)
+    return {t.name: _typed(rows[t.name], t) for t in pkg.tables}
+
+
+def _typed(rows: list[dict], table: Table) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=table.columns)
+    out = {}
+    for fld in table.fields:
+        col = frame[fld.name].fillna("") if len(frame) else frame[fld.name].astype("str")
+        if fld.is_list:
+            out[fld.name] = col.map(lambda v, s=fld.list_separator: [x.strip() for x in v.split(s) if x.strip()])
+        elif fld.type == "date":
+            out[fld.name] = pd.to_datetime(col.replace("", None), format="%Y-%m-%d").astype("datetime64[ns]")
+        elif fld.type == "integer":
+            out[fld.name] = pd.to_numeric(col.replace("", None)).astype("Int64")
+        elif fld.type == "boolean":
+            out[fld.name] = col.map({"true": True, "false": False}).astype("boolean")
+        elif fld.enum is not None:
+            out[fld.name] = pd.Categorical(col.replace("", None), categories=fld.enum)
+        else:
+            out[fld.name] = col.replace("", None).astype("str")
+    return pd.DataFrame(out, index=pd.RangeIndex(len(frame)))
+
+
+def _resolve(directory: str | Path | None) -> Path:
+    d = Path(directory) if directory is not None else data_dir()
+    return d.resolve()
+
+
+def table_names(directory: str | Path | None = None) -> list[str]:
+    """Names of the tables in the data package.
+
+    >>> table_names()[:3]
+    ['campaigns', 'agencies', 'campaign_languages']
+    """
+    return read_package(_resolve(directory)).table_names
+
+
+def load(name: str, directory: str | Path | None = None) -> pd.DataFrame:
+    """One table of the data package, typed. ``directory`` loads a copy of the package instead.
+
+    The result is a fresh copy: changing it never changes what the next call returns.
+
+    >>> load("agencies").columns[:3].tolist()
+    ['agency_id', 'name', 'short_name']
+    >>> load("campaing")
+    Traceback (most recent call last):
+    ...
+    campaignkit.errors.DataError: the data package has 1 problem:
+    datapackage.json: no table named 'campaing'; the tables are: campaigns, agencies, campaign_languages, campaign_platforms, security_advice, themes, reach, responses, events, platform_access, sources
+    """
+    d = _resolve(directory)
+    pkg = read_package(d)
+    if name not in pkg.table_names:
+        known = ", ".join(pkg.table_names)
+        raise DataError([Problem("datapackage.json", None, None,
+                                 f"no table named {name!r}; the tables are: {known}")])
+    return _typed_tables(d, _fingerprint(d))[name].copy()
+
+
+def load_all(directory: str | Path | None = None) -> dict[str, pd.DataFrame]:
+    """Every table of the data package, typed, in a dict keyed by table name."""
+    return {name: load(name, directory) for name in table_names(directory)}
+
+
+def describe(name: str, directory: str | Path | None = None) -> pd.DataFrame:
+    """The documented columns of a table: name, type, whether required, and description.
+
+    >>> describe("reach").loc[0, "column"]
+    'reach_id'
+    """
+    table = read_package(_resolve(directory)).table(name)
+    return pd.DataFrame(
+        [(f.name, f.type, f.required, f.description) for f in table.fields],
+        columns=["column", "type", "required", "description"],
+    )
+
+
+def _joined(fact: pd.DataFrame, col: str) -> pd.Series:
+    return fact.groupby("campaign_id", observed=True)[col].agg(lambda s: sorted(map(str, s)))
+
+
+def campaign_overview(directory: str | Path | None = None) -> pd.DataFrame:
+    """One row per campaign with its agency and its languages, platforms, themes and advice as lists.
+
+    ``platforms`` lists where the sponsor published or sent people (role ``posted``, ``destination``
+    or ``venue``), not where others recirculated a release.
+
+    >>> ov = campaign_overview()
+    >>> {"agency", "languages", "platforms", "themes"} <= set(ov.columns)
+    True
+    >>> len(ov) == len(load("campaigns"))
+    True
+    """
+    c = load("campaigns", directory)
+    agencies = load("agencies", directory).set_index("agency_id")["short_name"]
+    names = load("agencies", directory).set_index("agency_id")["name"]
+    c.insert(c.columns.get_loc("agency_id") + 1, "agency",
+             c["agency_id"].map(agencies.fillna(names)))
+    platforms = load("campaign_platforms", directory)
+    facts = {"languages": (load("campaign_languages", directory), "language"),
+             # where the sponsor published or sent people; recirculation by others is left out
+             "platforms": (platforms[platforms["role"] != "recirculated"], "platform"),
+             "themes": (load("themes", directory), "theme"),
+             "advice": (load("security_advice", directory), "advice")}
+    for out, (fact, col) in facts.items():
+        lists = _joined(fact, col)
+        c[out] = c["campaign_id"].map(lists).map(lambda v: v if isinstance(v, list) else [])
+    return c

@@ -1,0 +1,52 @@
+"""Shared fixtures: the shipped data package, copies of it to break, and the CLI runner."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import campaignkit as ck
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = REPO / "datasets"
+
+
+def package_files(directory: Path = DATA) -> list[Path]:
+    pkg = ck.read_package(directory)
+    return [directory / "datapackage.json", *(directory / t.path for t in pkg.tables)]
+
+
+def fingerprint(directory: Path = DATA) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in package_files(directory)}
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A fresh copy of the shipped data package that a test may break."""
+    dest = tmp_path / "datasets"
+    dest.mkdir()
+    for p in package_files():
+        shutil.copy2(p, dest / p.name)
+    return dest
+
+
+def read_csv(path: Path) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+
+
+def write_csv(path: Path, rows: list[list[str]], delimiter: str = ",") -> None:
+    buf = io.StringIO(newline="")
+    csv.writer(buf, delimiter=delimiter, lineterminator="\n").writerows(rows)
+    path.write_text(buf.getvalue(), encoding="utf-8")
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "campaignkit", *args],
+                          capture_output=True, text=True, timeout=120, cwd=REPO)
