@@ -24,8 +24,10 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 	$(BIN)/python -m pip install -r requirements-dev.txt
 	touch $@
 
+# The repository is the server's root (so the file browser shows datasets/ and exercises/ too);
+# JupyterLab opens the first notebook.
 lab: $(VENV)/.runtime
-	$(BIN)/jupyter lab notebooks/00-start-here.ipynb $(LAB_ARGS)
+	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" notebooks/00-start-here.ipynb $(LAB_ARGS)
 
 test: $(VENV)/.dev
 	$(BIN)/python -m pytest

@@ -126,7 +126,8 @@ def onion_in_summary(d):
 
 
 def phone_in_note(d):
-    line = _set(d, "responses", "note", "Call +1 202 555 0100 for details.")
+    fictional = "+1 202" + " 555 0100"  # built here: no phone number is stored in the repository
+    line = _set(d, "responses", "note", f"Call {fictional} for details.")
     return f"responses.csv, {line}"
 
 
