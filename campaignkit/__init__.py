@@ -6,11 +6,13 @@ Import it by name in every notebook::
     campaigns = ck.load("campaigns")
 
 Modules: ``data`` (typed loaders), ``checks`` (validation), ``figures`` (plotly charts),
-``coverage`` (counts for the data card), ``safety`` (contact-detail patterns).
+``citations`` (sources sections), ``coverage`` (counts for the data card), ``course`` (course
+map and navigation), ``safety`` (contact-detail patterns).
 Importing the package changes no global setting (no plotting defaults, no pandas options).
 """
 
 from .checks import check_package
+from .citations import cite, sources_for, sources_markdown
 from .coverage import coverage
 from .data import campaign_overview, describe, load, load_all, table_names
 from .errors import DataError, Problem
@@ -21,6 +23,6 @@ __version__ = "0.1.0"
 
 __all__ = [
     "load", "load_all", "table_names", "describe", "campaign_overview",
-    "check_package", "coverage", "read_package", "data_dir",
+    "check_package", "coverage", "cite", "sources_for", "sources_markdown", "read_package", "data_dir",
     "DataError", "Problem", "__version__",
 ]

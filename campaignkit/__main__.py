@@ -1,4 +1,4 @@
-"""Command line: ``python -m campaignkit validate [DIR]`` and ``python -m campaignkit coverage``.
+"""Command line: ``python -m campaignkit validate [DIR]``, ``coverage [DIR]`` and ``course [--write]``.
 
 ``validate`` prints one line per problem (file, line, column, what is wrong) and exits 1 when
 there are problems, 0 when the package is valid, 2 when it cannot be read at all. It never
@@ -74,11 +74,19 @@ def main(argv: list[str] | None = None) -> int:
                    help="also run the Frictionless framework's validation")
     c = sub.add_parser("coverage", help="print campaign, fact and source counts as JSON")
     c.add_argument("directory", nargs="?", type=Path, default=None)
+    m = sub.add_parser("course", help="check or rewrite the README course map and prev/next links")
+    m.add_argument("--write", action="store_true", help="rewrite what is out of date")
     args = parser.parse_args(argv)
-    directory = args.directory if args.directory is not None else data_dir()
+    directory = getattr(args, "directory", None) or data_dir()
     try:
         if args.command == "validate":
             return _validate(directory, args.frictionless)
+        if args.command == "course":
+            from .course import sync
+            drift = sync(write=args.write)
+            for line in drift:
+                print(("rewrote " if args.write else "out of date: ") + line)
+            return EXIT_VALID if (args.write or not drift) else EXIT_PROBLEMS
         from .coverage import coverage
         print(json.dumps(coverage(directory), indent=2))
         return EXIT_VALID

@@ -81,3 +81,9 @@ def test_start_here_notebook_has_metadata():
     meta = nb["metadata"]["campaignkit"]
     assert meta["order"] == 0 and meta["title"] and meta["minutes"] > 0
     assert 3 <= len(meta["objectives"]) <= 5
+
+
+def test_course_map_and_navigation_are_generated_from_metadata():
+    from campaignkit.course import sync
+    drift = sync(write=False)
+    assert not drift, f"{drift}: run `python -m campaignkit course --write`"
