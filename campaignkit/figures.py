@@ -33,12 +33,22 @@ def _finish(fig: go.Figure, title: str, x: str, y: str, source: str = SOURCE_LIN
         yaxis_title=y,
         template="plotly_white",
         font={"family": "Noto Sans, DejaVu Sans, Arial, sans-serif", "size": 13},
-        margin={"l": 80, "r": 20, "t": 60, "b": 90},
+        margin={"l": 80, "r": 20, "t": 70, "b": 100},
         legend={"title": {"text": ""}},
     )
-    fig.add_annotation(text=source, xref="paper", yref="paper", x=0, y=-0.22,
-                       showarrow=False, xanchor="left", font={"size": 11, "color": "#555"})
+    fig.add_annotation(text=source, xref="paper", yref="paper", x=0, y=0, yanchor="top",
+                       yshift=-55, showarrow=False, xanchor="left",
+                       font={"size": 11, "color": "#555"})
     return fig
+
+
+def _legend_entry(fig: go.Figure, name: str, color: str, symbol: str = "circle",
+                  group: str | None = None) -> None:
+    """A legend-only entry (no data), so the legend shows the intended colour and symbol."""
+    fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=name, legendgroup=group,
+                             marker={"size": 11, "color": color, "symbol": symbol,
+                                     "line": {"width": 2, "color": color}},
+                             hoverinfo="skip"))
 
 
 def timeline_data(campaigns: pd.DataFrame) -> pd.DataFrame:
@@ -64,15 +74,23 @@ def timeline(data: pd.DataFrame, title: str = "Campaign releases by sponsor stat
     for i, kind in enumerate(kinds):
         part = data[data["kind"] == kind]
         precision = part["date_precision"].astype(str)
+        color = PALETTE[i % len(PALETTE)]
+        label = str(kind).replace("_", " ")
+        _legend_entry(fig, label, color, group=str(kind))
         fig.add_trace(go.Scatter(
             x=part["first_published"], y=part["sponsor_state"].astype(str), mode="markers",
-            name=str(kind).replace("_", " "),
-            marker={"size": 12, "color": PALETTE[i % len(PALETTE)], "line": {"width": 2},
+            name=label, legendgroup=str(kind), showlegend=False,
+            marker={"size": 12, "color": color, "line": {"width": 2, "color": color},
                     "symbol": precision.map(PRECISION_SYMBOL).tolist()},
             customdata=list(zip(part["title_en"], precision, part["campaign_id"])),
             hovertemplate="<b>%{customdata[0]}</b><br>%{x|%Y-%m-%d} (precision: %{customdata[1]})"
                           "<br>%{customdata[2]}<extra></extra>",
         ))
+    _legend_entry(fig, "date known to the day", "#777", "circle")
+    _legend_entry(fig, "known to the month only", "#777", "circle-open")
+    _legend_entry(fig, "known to the year only", "#777", "diamond-open")
     fig = _finish(fig, title, "Date of first publication", "Sponsor state")
-    fig.update_yaxes(categoryorder="category descending")
+    fig.update_xaxes(type="date")
+    fig.update_yaxes(type="category", categoryorder="category descending")
+    fig.update_layout(height=max(440, 180 + 50 * data["sponsor_state"].nunique()))
     return fig
