@@ -107,3 +107,55 @@ def test_dates_are_typed_and_plausible():
     c = ck.load("campaigns")
     assert c["first_published"].min() >= pd.Timestamp("1980-01-01")
     assert c["first_published"].max() <= pd.Timestamp.today()
+
+
+# The releases issue #2 names as the minimum content: (agency, language or None, year-month).
+REQUIRED_RELEASES = [
+    ("cia", "ru", "2022-05"), ("cia", "ru", "2023-05"), ("cia", "ru", "2023-09"), ("cia", "ru", "2024-01"),
+    ("cia", "zh", "2024-10"), ("cia", "ko", "2024-10"), ("cia", "fa", "2024-10"),
+    ("cia", "zh", "2025-05"), ("cia", "zh", "2026-02"), ("cia", "fa", "2026-02"),
+    ("mi6", None, "2023-07"), ("mi6", None, "2025-09"), ("mossad", "fa", "2025-06"),
+    ("fbi", "ru", "2019-09"), ("us-state-rfj", None, "2020-08"), ("us-state-rfj", None, "2021-07"),
+    ("ua-coordination-hq", "ru", "2022-09"), ("ua-coordination-hq", "ko", "2024-10"),
+    ("ru-svr", "en", "2025-02"), ("de-bka", None, "2025-09"), ("cn-mss", None, "2023-07"),
+]
+
+
+@pytest.mark.parametrize("agency,language,month", REQUIRED_RELEASES)
+def test_required_release_is_present(agency, language, month):
+    ov = ck.campaign_overview()
+    hits = ov[(ov["agency_id"] == agency) & (ov["first_published"].dt.strftime("%Y-%m") == month)]
+    if language:
+        hits = hits[hits["languages"].map(lambda langs: language in langs)]
+    assert len(hits) >= 1, (agency, language, month)
+
+
+def test_two_mandarin_films_of_may_2025():
+    c = ck.load("campaigns")
+    may = c[(c["agency_id"] == "cia") & (c["first_published"] == "2025-05-01")]
+    assert len(may) == 2
+
+
+def test_covert_activity_is_labelled():
+    c = ck.load("campaigns")
+    covert = c[c["kind"] == "covert_operation"]
+    assert len(covert) >= 1
+    assert set(covert["attribution"].astype(str)) <= {"third_party_attribution", "disputed"}
+
+
+@pytest.mark.parametrize("state,actor_type", [
+    ("RUS", "foreign_ministry"), ("RUS", "head_of_state_office"),
+    ("CHN", "foreign_ministry"), ("CHN", "security_service"), ("IRN", None),
+])
+def test_targeted_states_responses_are_recorded(state, actor_type):
+    r = ck.load("responses")
+    hits = r[r["state"] == state]
+    if actor_type:
+        hits = hits[hits["actor_type"] == actor_type]
+    assert len(hits) >= 1
+
+
+def test_russian_laws_of_2022_and_2023():
+    r = ck.load("responses")
+    laws = r[(r["state"] == "RUS") & (r["response_type"] == "law") & r["date"].dt.year.isin([2022, 2023])]
+    assert len(laws) >= 3
