@@ -1,0 +1,14 @@
+"""Figures: pure functions from tidy DataFrames to plotly Figures.
+
+Every figure has a title, axis titles, hover text and a source line, in a colour-blind-safe
+palette; nothing here calls ``show()`` or fetches anything. Pair each figure with the tidy table
+it draws (the ``*_data`` functions and ``campaignkit.analysis``), so a learner who cannot see
+the chart can read the same information.
+"""
+
+from .base import PALETTE, SOURCE_LINE
+from .compare import bar, flow, matrix, reach_claims
+from .time import counts_over_time, intervals, releases_and_events, timeline, timeline_data
+
+__all__ = ["PALETTE", "SOURCE_LINE", "timeline_data", "timeline", "counts_over_time",
+           "releases_and_events", "intervals", "matrix", "flow", "bar", "reach_claims"]

@@ -1,0 +1,59 @@
+"""Shared look of every figure: palette, fonts, source line, legend entries.
+
+Every figure has a title, axis titles, hover text and a source line; colours come from the
+Okabe-Ito palette, which stays distinguishable with the common forms of colour blindness.
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+__all__ = ["PALETTE", "SOURCE_LINE", "PRECISION_SYMBOL", "finish", "legend_entry", "color_map", "rgba"]
+
+#: Okabe-Ito colour-blind-safe palette (black last, for "other").
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+SOURCE_LINE = "Source: state-campaigns teaching kit, datasets/ (every row cites its sources)."
+PRECISION_SYMBOL = {"day": "circle", "month": "circle-open", "year": "diamond-open"}
+
+
+def finish(fig: go.Figure, title: str, x: str, y: str, source: str = SOURCE_LINE) -> go.Figure:
+    fig.update_layout(
+        title={"text": title, "x": 0.01},
+        xaxis_title=x,
+        yaxis_title=y,
+        template="plotly_white",
+        font={"family": "Noto Sans, DejaVu Sans, Arial, sans-serif", "size": 13},
+        margin={"l": 80, "r": 20, "t": 70, "b": 100},
+        height=fig.layout.height or 460,
+        legend={"title": {"text": ""}},
+    )
+    fig.add_annotation(text=source, xref="paper", yref="paper", x=0, y=0, yanchor="top",
+                       yshift=-55, showarrow=False, xanchor="left",
+                       font={"size": 11, "color": "#555"})
+    return fig
+
+
+def legend_entry(fig: go.Figure, name: str, color: str, symbol: str = "circle",
+                  group: str | None = None) -> None:
+    """A legend-only entry (no data), so the legend shows the intended colour and symbol."""
+    fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=name, legendgroup=group,
+                             marker={"size": 11, "color": color, "symbol": symbol,
+                                     "line": {"width": 2, "color": color}},
+                             hoverinfo="skip"))
+
+
+
+
+def color_map(values) -> dict:
+    """A stable colour for each value, in order of first appearance."""
+    return {v: PALETTE[i % len(PALETTE)] for i, v in enumerate(dict.fromkeys(values))}
+
+
+def rgba(hex_color: str, alpha: float) -> str:
+    """``#RRGGBB`` as a CSS ``rgba()`` string with the given opacity.
+
+    >>> rgba("#0072B2", 0.5)
+    'rgba(0, 114, 178, 0.5)'
+    """
+    r, g, b = (int(hex_color[i:i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({r}, {g}, {b}, {alpha})"

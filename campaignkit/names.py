@@ -1,0 +1,50 @@
+"""Readable names for the codes used in the data (states, languages, scripts).
+
+>>> state_name("PRK"), language_name("fa"), script_of("fa")
+('North Korea', 'Persian (Farsi)', 'Arabic script, right to left')
+"""
+
+from __future__ import annotations
+
+__all__ = ["STATE_NAMES", "LANGUAGE_NAMES", "state_name", "language_name", "script_of", "is_rtl"]
+
+STATE_NAMES = {
+    "WLD": "no specific state", "USA": "United States", "GBR": "United Kingdom", "ISR": "Israel",
+    "UKR": "Ukraine", "RUS": "Russia", "CHN": "China", "IRN": "Iran", "PRK": "North Korea",
+    "KOR": "South Korea", "DEU": "Germany", "TWN": "Taiwan", "POL": "Poland", "BLR": "Belarus",
+    "TUR": "Turkey", "CZE": "Czechia", "FRA": "France", "NLD": "Netherlands", "AFG": "Afghanistan",
+    "QAT": "Qatar", "EST": "Estonia", "LVA": "Latvia", "LTU": "Lithuania", "FIN": "Finland",
+    "SWE": "Sweden", "NOR": "Norway", "JPN": "Japan", "IND": "India", "PAK": "Pakistan",
+    "BEL": "Belgium", "ITA": "Italy", "ESP": "Spain", "AUT": "Austria", "CHE": "Switzerland",
+}
+LANGUAGE_NAMES = {
+    "ru": "Russian", "en": "English", "zh": "Chinese (Mandarin)", "ko": "Korean",
+    "fa": "Persian (Farsi)", "uk": "Ukrainian", "de": "German", "he": "Hebrew", "ar": "Arabic",
+    "be": "Belarusian", "tr": "Turkish",
+}
+SCRIPTS = {
+    "ru": "Cyrillic", "uk": "Cyrillic", "be": "Cyrillic", "zh": "Chinese characters (Han)",
+    "ko": "Hangul", "fa": "Arabic script, right to left", "ar": "Arabic script, right to left",
+    "he": "Hebrew script, right to left",
+}
+RTL = {"fa", "ar", "he", "ur"}
+
+
+def state_name(code: str) -> str:
+    """English name of an ISO 3166-1 alpha-3 code used in the kit (the code itself if unknown)."""
+    return STATE_NAMES.get(str(code), str(code))
+
+
+def language_name(code: str) -> str:
+    """English name of an ISO 639-1 code used in the kit (the code itself if unknown)."""
+    return LANGUAGE_NAMES.get(str(code), str(code))
+
+
+def script_of(code: str) -> str:
+    """The writing system of a language code: Latin unless listed."""
+    return SCRIPTS.get(str(code), "Latin")
+
+
+def is_rtl(code: str) -> bool:
+    """True for languages written right to left."""
+    return str(code) in RTL
