@@ -7,7 +7,9 @@ Import it by name in every notebook::
 
 Modules: ``data`` (typed loaders), ``checks`` (validation), ``figures`` (plotly charts),
 ``citations`` (sources sections), ``coverage`` (counts for the data card), ``course`` (course
-map and navigation), ``safety`` (contact-detail patterns).
+map and navigation), ``safety`` (contact-detail patterns), ``analysis`` (tidy answers to the
+notebooks' questions), ``cases`` (focus on one case), ``display`` (titles in their own script),
+``names`` (readable names for codes). Submodules load on first use: ``ck.figures.timeline(...)``.
 Importing the package changes no global setting (no plotting defaults, no pandas options).
 """
 
@@ -20,6 +22,18 @@ from .location import data_dir
 from .schema import read_package
 
 __version__ = "0.1.0"
+
+_SUBMODULES = {"analysis", "cases", "citations", "course", "display", "figures", "names", "safety"}
+
+
+def __getattr__(name: str):
+    """Submodules on first use (``ck.figures``, ``ck.cases`` ...), so ``import campaignkit`` stays fast."""
+    if name in _SUBMODULES:
+        import importlib
+
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "load", "load_all", "table_names", "describe", "campaign_overview",

@@ -2,11 +2,14 @@
 
 >>> state_name("PRK"), language_name("fa"), script_of("fa")
 ('North Korea', 'Persian (Farsi)', 'Arabic script, right to left')
+>>> endonym("zh"), endonym("fa")
+('中文', 'فارسی')
 """
 
 from __future__ import annotations
 
-__all__ = ["STATE_NAMES", "LANGUAGE_NAMES", "state_name", "language_name", "script_of", "is_rtl"]
+__all__ = ["STATE_NAMES", "LANGUAGE_NAMES", "ENDONYMS", "state_name", "language_name", "endonym",
+           "script_of", "is_rtl"]
 
 STATE_NAMES = {
     "WLD": "no specific state", "USA": "United States", "GBR": "United Kingdom", "ISR": "Israel",
@@ -27,6 +30,12 @@ SCRIPTS = {
     "ko": "Hangul", "fa": "Arabic script, right to left", "ar": "Arabic script, right to left",
     "he": "Hebrew script, right to left",
 }
+#: Each language's name for itself, in its own script (linguistic facts, not campaign data).
+ENDONYMS = {
+    "ru": "Русский", "en": "English", "zh": "中文", "ko": "한국어", "fa": "فارسی",
+    "uk": "Українська", "de": "Deutsch", "he": "עברית", "ar": "العربية", "be": "Беларуская",
+    "tr": "Türkçe",
+}
 RTL = {"fa", "ar", "he", "ur"}
 
 
@@ -38,6 +47,11 @@ def state_name(code: str) -> str:
 def language_name(code: str) -> str:
     """English name of an ISO 639-1 code used in the kit (the code itself if unknown)."""
     return LANGUAGE_NAMES.get(str(code), str(code))
+
+
+def endonym(code: str) -> str:
+    """The language's own name for itself, in its script (the code itself if unknown)."""
+    return ENDONYMS.get(str(code), str(code))
 
 
 def script_of(code: str) -> str:
