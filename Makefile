@@ -2,12 +2,15 @@
 #   make lab       set up and open JupyterLab on notebooks/00-start-here.ipynb
 #   make test      set up the test tools and run the whole test suite
 #   make validate  check the data package (datasets/)
+#   make site      build a static HTML copy of the learning path in site/ (works offline)
+#   make dashboard serve the three explorers with Voila (no code shown)
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 LAB_ARGS ?=
+DASHBOARD_ARGS ?=
 
-.PHONY: lab test validate coverage strip clean check-python
+.PHONY: lab test validate coverage site dashboard strip clean check-python
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || \
@@ -37,6 +40,12 @@ validate: $(VENV)/.runtime
 
 coverage: $(VENV)/.runtime
 	$(BIN)/python -m campaignkit coverage
+
+site: $(VENV)/.runtime
+	$(BIN)/python -m campaignkit.site site
+
+dashboard: $(VENV)/.runtime
+	$(BIN)/voila notebooks/dashboard.ipynb $(DASHBOARD_ARGS)
 
 strip: $(VENV)/.dev
 	$(BIN)/nbstripout notebooks/*.ipynb

@@ -23,7 +23,8 @@ from .schema import read_package
 
 __version__ = "0.1.0"
 
-_SUBMODULES = {"analysis", "cases", "citations", "course", "display", "figures", "names", "safety"}
+_SUBMODULES = {"analysis", "atlas", "cases", "citations", "course", "display", "explorers", "figures",
+               "names", "safety", "sourcing", "timing"}
 
 
 def __getattr__(name: str):

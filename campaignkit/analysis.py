@@ -61,19 +61,25 @@ def response_intervals(campaigns: pd.DataFrame, responses: pd.DataFrame) -> pd.D
 
 
 def releases_near_events(campaigns: pd.DataFrame, events: pd.DataFrame, window_days: int = 30,
-                         categories: list[str] | None = None) -> pd.DataFrame:
+                         categories: list[str] | None = None, related_only: bool = False) -> pd.DataFrame:
     """Pairs of a release and a context event at most ``window_days`` apart.
 
     ``days_from_event`` is release date minus event date: positive when the release came after.
-    A negative ``window_days`` is treated as its absolute value.
+    A negative ``window_days`` is treated as its absolute value. ``related_only`` keeps only
+    events whose region includes the release's sponsor or one of its target states.
     """
     window = abs(int(window_days))
     ev = events if categories is None else events[events["category"].astype(str).isin(categories)]
-    c = campaigns[["campaign_id", "title_en", "sponsor_state", "first_published", "date_precision"]]
-    e = ev[["event_id", "title", "category", "date", "date_precision"]]
+    c = campaigns[["campaign_id", "title_en", "sponsor_state", "target_states", "first_published",
+                   "date_precision"]]
+    e = ev[["event_id", "title", "category", "date", "date_precision", "region"]]
     pairs = c.merge(e, how="cross", suffixes=("", "_event"))
     pairs["days_from_event"] = (pairs["first_published"] - pairs["date"]).dt.days
     near = pairs[pairs["days_from_event"].abs() <= window].copy()
+    if related_only:
+        related = [bool((set(t) | {str(s)}) & set(r))
+                   for t, s, r in zip(near["target_states"], near["sponsor_state"], near["region"])]
+        near = near[pd.Series(related, index=near.index, dtype=bool)]
     near["approximate"] = ~_exact(near["date_precision"], near["date_precision_event"])
     near = near.rename(columns={"title": "event", "date": "event_date"})
     cols = ["campaign_id", "title_en", "sponsor_state", "first_published", "event_id", "event",

@@ -26,11 +26,12 @@ CAMPAIGN_FACT_TABLES = ["campaigns", "campaign_languages", "campaign_platforms",
 
 
 def sources_for(campaign_ids: Iterable[str], directory: str | Path | None = None,
-                extra_tables: Iterable[str] = ()) -> pd.DataFrame:
+                extra_tables: Iterable[str] = (), topics: Iterable[str] = ()) -> pd.DataFrame:
     """The sources cited by these campaigns' rows and by every fact row about them.
 
     ``extra_tables`` adds all sources of whole tables (e.g. ``["events"]``) for notebooks that
-    use them. Sorted by publisher, then date.
+    use them; ``topics`` adds the sources of the background facts on those topics.
+    Sorted by publisher, then date.
     """
     wanted = set(campaign_ids)
     cited: set[str] = set()
@@ -40,6 +41,10 @@ def sources_for(campaign_ids: Iterable[str], directory: str | Path | None = None
         cited.update(s for ids in rows["source_ids"] for s in ids)
     for name in extra_tables:
         cited.update(s for ids in load(name, directory)["source_ids"] for s in ids)
+    wanted_topics = set(topics)
+    if wanted_topics:
+        bg = load("background_facts", directory)
+        cited.update(s for ids in bg[bg["topic"].isin(wanted_topics)]["source_ids"] for s in ids)
     sources = load("sources", directory)
     out = sources[sources["source_id"].isin(cited)]
     return out.sort_values(["publisher", "published", "source_id"]).reset_index(drop=True)
@@ -64,8 +69,8 @@ def sources_markdown(sources: pd.DataFrame) -> str:
 
 
 def cite(campaign_ids: Iterable[str], directory: str | Path | None = None,
-         extra_tables: Iterable[str] = ()):
+         extra_tables: Iterable[str] = (), topics: Iterable[str] = ()):
     """The sources section of a notebook, as rendered Markdown (for the last cell)."""
     from IPython.display import Markdown
 
-    return Markdown(sources_markdown(sources_for(campaign_ids, directory, extra_tables)))
+    return Markdown(sources_markdown(sources_for(campaign_ids, directory, extra_tables, topics)))

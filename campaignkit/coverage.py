@@ -17,7 +17,7 @@ __all__ = ["coverage", "FACT_TABLES"]
 
 #: Tables whose every row is a sourced fact (the campaign rows themselves included).
 FACT_TABLES = ["campaigns", "campaign_languages", "campaign_platforms", "security_advice",
-               "themes", "reach", "responses", "events", "platform_access"]
+               "themes", "reach", "responses", "events", "platform_access", "background_facts"]
 
 
 def coverage(directory: str | Path | None = None) -> dict:

@@ -94,7 +94,7 @@ def load(name: str, directory: str | Path | None = None) -> pd.DataFrame:
     Traceback (most recent call last):
     ...
     campaignkit.errors.DataError: the data package has 1 problem:
-    datapackage.json: no table named 'campaing'; the tables are: campaigns, agencies, campaign_languages, campaign_platforms, security_advice, themes, reach, responses, events, platform_access, sources
+    datapackage.json: no table named 'campaing'; the tables are: campaigns, agencies, campaign_languages, campaign_platforms, security_advice, themes, reach, responses, events, platform_access, background_facts, sources
     """
     d = _resolve(directory)
     pkg = read_package(d)

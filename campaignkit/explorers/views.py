@@ -1,0 +1,206 @@
+"""Pure view functions of the explorers: data and control values in, a :class:`View` out.
+
+No widget, no display, no file access: the ``build_*`` functions in this package wire
+controls to these functions, and the tests call them directly with any combination of
+values (including empty selections and inverted ranges).
+
+>>> import campaignkit as ck
+>>> data = Tables.load()
+>>> v = platforms_view(data, target="RUS")
+>>> v.count == len(v.table) and v.count > 0
+True
+>>> platforms_view(data, sponsors=["DEU"], target="PRK").message
+'Nothing matches: no release by DEU addressed to PRK between 2019 and 2026. Widen the selection or press Reset.'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from .. import analysis
+from ..data import campaign_overview, load
+from ..figures.base import PALETTE, finish, legend_entry
+from ..names import endonym, is_rtl, language_name, state_name
+
+__all__ = ["Tables", "View", "platforms_view", "languages_view", "timing_view", "YEARS"]
+
+YEARS = (2019, 2026)
+STATUS_SYMBOL = {"blocked": "x", "restricted": "triangle-down", "throttled": "triangle-down",
+                 "no_public_internet": "x-open", "open or not recorded": "circle"}
+
+
+@dataclass(frozen=True)
+class Tables:
+    """The tables the explorers read, loaded once."""
+
+    overview: pd.DataFrame
+    platforms: pd.DataFrame
+    access: pd.DataFrame
+    events: pd.DataFrame
+    responses: pd.DataFrame
+    sources: pd.DataFrame
+
+    @classmethod
+    def load(cls, directory=None) -> "Tables":
+        return cls(campaign_overview(directory), load("campaign_platforms", directory),
+                   load("platform_access", directory), load("events", directory),
+                   load("responses", directory), load("sources", directory))
+
+
+@dataclass
+class View:
+    """What an explorer shows: how many releases match, their table, a figure and a message."""
+
+    count: int
+    table: pd.DataFrame
+    figure: go.Figure | None
+    message: str
+
+
+def _years(years) -> tuple[int, int]:
+    lo, hi = (int(years[0]), int(years[1])) if years else YEARS
+    return (lo, hi) if lo <= hi else (hi, lo)
+
+
+def _describe(sponsors, target, years, extra="") -> str:
+    who = f"by {', '.join(sponsors)}" if sponsors else "by any sponsor"
+    to = f" addressed to {target}" if target else ""
+    return f"no release {who}{to}{extra} between {years[0]} and {years[1]}"
+
+
+def select(ov: pd.DataFrame, sponsors=(), target=None, years=YEARS, kinds=(), languages=()) -> pd.DataFrame:
+    """Releases matching every non-empty control (an empty selection means 'any')."""
+    lo, hi = _years(years)
+    keep = ov["first_published"].dt.year.between(lo, hi)
+    if sponsors:
+        keep &= ov["sponsor_state"].astype(str).isin(list(sponsors))
+    if target:
+        keep &= ov["target_states"].map(lambda ts: target in ts)
+    if kinds:
+        keep &= ov["kind"].astype(str).isin(list(kinds))
+    if languages:
+        keep &= ov["languages"].map(lambda ls: bool(set(ls) & set(languages)))
+    return ov[keep].sort_values(["first_published", "campaign_id"])
+
+
+def _with_sources(rows: pd.DataFrame, tables: Tables, columns: list[str]) -> pd.DataFrame:
+    publishers = tables.sources.set_index("source_id")["publisher"]
+    out = rows[columns].copy()
+    out["sources"] = rows["source_ids"].map(lambda ids: "; ".join(dict.fromkeys(publishers.get(i, i) for i in ids)))
+    out.insert(0, "date", rows["first_published"].dt.strftime("%Y-%m-%d") + " (" + rows["date_precision"].astype(str) + ")")
+    return out.reset_index(drop=True)
+
+
+def platforms_view(tables: Tables, sponsors=(), target=None, years=YEARS, kinds=()) -> View:
+    """Platforms of the matching releases over time, marked where blocked in the target state."""
+    yrs = _years(years)
+    rows = select(tables.overview, sponsors, target, yrs, kinds)
+    if rows.empty:
+        return View(0, pd.DataFrame(), None,
+                    f"Nothing matches: {_describe(sponsors, target, yrs)}. Widen the selection or press Reset.")
+    table = _with_sources(rows, tables, ["campaign_id", "sponsor_state", "title_en", "platforms"])
+    table["platforms"] = table["platforms"].map(", ".join)
+    posted = tables.platforms[tables.platforms["campaign_id"].isin(rows["campaign_id"])
+                              & (tables.platforms["role"].astype(str) != "recirculated")]
+    status = analysis.access_at_release(rows, posted, tables.access)
+    if target:
+        status = status[status["state"] == target]
+    marks = posted.assign(platform=posted["platform"].astype(str)).merge(
+        rows[["campaign_id", "first_published", "sponsor_state", "title_en"]], on="campaign_id")
+    marks = marks.merge(status[["campaign_id", "platform", "status"]].drop_duplicates(["campaign_id", "platform"]),
+                        on=["campaign_id", "platform"], how="left")
+    marks["status"] = marks["status"].fillna("not checked (no single target)" if not target else "open or not recorded")
+    fig = go.Figure()
+    for i, sponsor in enumerate(sorted(marks["sponsor_state"].astype(str).unique())):
+        part = marks[marks["sponsor_state"].astype(str) == sponsor]
+        legend_entry(fig, state_name(sponsor), PALETTE[i % len(PALETTE)], group=sponsor)
+        fig.add_trace(go.Scatter(
+            x=part["first_published"], y=part["platform"], mode="markers", name=sponsor, legendgroup=sponsor,
+            showlegend=False,
+            marker={"size": 13, "color": PALETTE[i % len(PALETTE)], "line": {"width": 2, "color": PALETTE[i % len(PALETTE)]},
+                    "symbol": [STATUS_SYMBOL.get(s, "circle") for s in part["status"]]},
+            customdata=list(zip(part["title_en"], part["status"])),
+            hovertemplate="<b>%{customdata[0]}</b><br>%{y}, %{x|%Y-%m-%d}<br>in the target state: %{customdata[1]}<extra></extra>"))
+    if target:
+        legend_entry(fig, f"blocked in {target} at release", "#777", "x")
+        legend_entry(fig, "restricted or throttled", "#777", "triangle-down")
+    fig.update_xaxes(type="date")
+    fig.update_yaxes(type="category", categoryorder="category descending")
+    fig.update_layout(height=max(380, 170 + 30 * marks["platform"].nunique()))
+    title = f"Platforms of {len(rows)} release(s)" + (f" addressed to {state_name(target)}" if target else "")
+    finish(fig, title, "Date of first publication", "Platform")
+    blocked = int((status["status"] == "blocked").sum()) if target else 0
+    extra = f"; {blocked} platform use(s) were blocked in {target} on the release date" if target else ""
+    return View(len(rows), table, fig, f"{len(rows)} release(s) match{extra}.")
+
+
+def _language_label(code: str) -> str:
+    own = endonym(code)
+    own = f"\u2067{own}\u2069" if is_rtl(code) else own   # isolate right-to-left text in a label
+    return f"{language_name(code)} · {own}"
+
+
+def languages_view(tables: Tables, languages=(), sponsors=(), years=YEARS) -> View:
+    """Releases by language over time (labels in each language's own script)."""
+    yrs = _years(years)
+    rows = select(tables.overview, sponsors, None, yrs, (), languages)
+    unknown = int((rows["languages"].map(len) == 0).sum())
+    rows = rows[rows["languages"].map(len) > 0]
+    if rows.empty:
+        extra = f" in {', '.join(languages)}" if languages else ""
+        return View(0, pd.DataFrame(), None,
+                    f"Nothing matches: {_describe(sponsors, None, yrs, extra)}. Widen the selection or press Reset.")
+    table = _with_sources(rows, tables, ["campaign_id", "sponsor_state", "title_en", "title_original", "languages"])
+    table["languages"] = table["languages"].map(", ".join)
+    marks = rows.explode("languages").dropna(subset=["languages"])
+    if languages:
+        marks = marks[marks["languages"].isin(list(languages))]
+    fig = go.Figure()
+    for i, sponsor in enumerate(sorted(marks["sponsor_state"].astype(str).unique())):
+        part = marks[marks["sponsor_state"].astype(str) == sponsor]
+        fig.add_trace(go.Scatter(
+            x=part["first_published"], y=part["languages"].map(_language_label), mode="markers",
+            name=state_name(sponsor), marker={"size": 13, "color": PALETTE[i % len(PALETTE)]},
+            customdata=list(zip(part["title_en"], part["title_original"].fillna("(original title not recorded)"))),
+            hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<br>%{x|%Y-%m-%d}<extra></extra>"))
+    fig.update_xaxes(type="date")
+    fig.update_yaxes(type="category", categoryorder="category descending")
+    fig.update_layout(height=max(380, 170 + 34 * marks["languages"].nunique()))
+    finish(fig, f"Languages of {len(rows)} release(s)", "Date of first publication", "Language (its own name)")
+    left_out = f" ({unknown} more have no recorded language and are left out)" if unknown else ""
+    return View(len(rows), table, fig, f"{len(rows)} release(s) match{left_out}.")
+
+
+def timing_view(tables: Tables, category=None, window_days=30, sponsors=(), target=None, years=YEARS,
+                related_only: bool = True) -> View:
+    """Releases within ``window_days`` of context events (of one category, or any).
+
+    By default only events concerning the release's sponsor or target states count.
+    """
+    yrs = _years(years)
+    rows = select(tables.overview, sponsors, target, yrs)
+    cats = [category] if category else None
+    near = (analysis.releases_near_events(rows, tables.events, window_days, cats, related_only)
+            if not rows.empty else pd.DataFrame())
+    if near.empty:
+        what = f"{category.replace('_', ' ')} event" if category else "event"
+        return View(0, pd.DataFrame(), None,
+                    f"Nothing matches: no release within {abs(int(window_days))} days of a {what} "
+                    f"({_describe(sponsors, target, yrs).removeprefix('no release ')}). Widen the window or press Reset.")
+    matched = rows[rows["campaign_id"].isin(near["campaign_id"])]
+    events = tables.events[tables.events["event_id"].isin(near["event_id"])]
+    from ..figures import releases_and_events
+    fig = releases_and_events(matched, events,
+                              f"{matched['campaign_id'].nunique()} release(s) within {abs(int(window_days))} days of an event")
+    nearest = near.assign(gap=near["days_from_event"].abs()).sort_values(["gap", "event_date"])
+    nearest = nearest.drop_duplicates("campaign_id").set_index("campaign_id")
+    table = _with_sources(matched, tables, ["campaign_id", "sponsor_state", "title_en"])
+    table["nearest_event"] = table["campaign_id"].map(nearest["event"])
+    table["days_from_event"] = table["campaign_id"].map(nearest["days_from_event"]).astype(int)
+    table["approximate"] = table["campaign_id"].map(nearest["approximate"]).astype(bool)
+    n = len(matched)
+    return View(n, table, fig,
+                f"{n} release(s) match ({len(near)} release-event pair(s)); closeness in time is not a cause.")

@@ -1,0 +1,146 @@
+"""ipywidgets explorers: controls wired to the pure views; ``build_*`` return the widget.
+
+Nothing here displays itself: a notebook cell shows the widget by ending with it, tests set
+control values and read ``explorer.view`` (the last :class:`View`) and the widgets' values.
+The figure is redrawn in an ``ipywidgets.Output`` (no FigureWidget: it works in JupyterLab and
+Voila alike and needs no extra frontend package; see TOOLCHAIN notes).
+
+>>> ex = build_platforms()
+>>> ex.view.count == len(ex.view.table)
+True
+>>> ex.controls["target"].value = "PRK"; ex.controls["sponsors"].value = ("DEU",)
+>>> ex.view.message.startswith("Nothing matches")
+True
+>>> ex.reset(); ex.controls["sponsors"].value
+()
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+
+import ipywidgets as w
+from IPython import get_ipython
+from IPython.display import display
+
+from ..names import endonym, is_rtl, language_name, state_name
+from .views import YEARS, Tables, View, languages_view, platforms_view, timing_view
+
+__all__ = ["Explorer", "build_platforms", "build_languages", "build_timing"]
+
+LAYOUT = {"width": "auto"}
+
+
+class Explorer(w.VBox):
+    """A titled box of controls, a live count, the figure and the matching campaigns' table."""
+
+    def __init__(self, name: str, title: str, controls: dict[str, w.ValueWidget],
+                 compute: Callable[..., View], help_text: str):
+        self.controls, self.compute = controls, compute
+        self.defaults = {k: c.value for k, c in controls.items()}
+        self.count = w.HTML().add_class("ck-count")
+        self.figure = w.Output().add_class("ck-figure")
+        self.table = w.HTML().add_class("ck-table")
+        self.reset_button = w.Button(description="Reset", tooltip="Back to the default selection",
+                                     icon="undo").add_class("ck-reset")
+        self.reset_button.on_click(lambda _: self.reset())
+        self.view: View | None = None
+        header = w.HTML(f"<h3>{escape(title)}</h3><p>{escape(help_text)}</p>")
+        panel = w.VBox([*controls.values(), self.reset_button], layout={"min_width": "300px"})
+        right = w.VBox([self.count, self.figure], layout={"flex": "1"})
+        super().__init__([header, w.HBox([panel, right]),
+                          w.HTML("<h4>Matching releases, with their sources</h4>"), self.table])
+        self.add_class(f"ck-explorer-{name}")
+        for control in controls.values():
+            control.observe(self.refresh, names="value")
+        self.refresh()
+
+    def refresh(self, _change=None) -> None:
+        values = {k: c.value for k, c in self.controls.items()}
+        self.view = view = self.compute(**values)
+        status = "nothing" if view.count == 0 else "some"
+        self.count.value = (f'<div role="status" aria-live="polite" class="ck-count-{status}">'
+                            f"<b>{view.count}</b> match · {escape(view.message)}</div>")
+        if get_ipython() is not None:          # in a kernel; plain Python (tests) has no display
+            with self.figure:
+                self.figure.clear_output(wait=True)
+                if view.figure is not None:
+                    display(view.figure)
+        self.table.value = ("" if view.table.empty else
+                            view.table.to_html(index=False, escape=True, classes="ck-matches", border=0))
+
+    def reset(self) -> None:
+        with self.hold_trait_notifications():
+            for key, control in self.controls.items():
+                control.unobserve(self.refresh, names="value")
+                control.value = self.defaults[key]
+                control.observe(self.refresh, names="value")
+        self.refresh()
+
+
+def _states(codes) -> list[tuple[str, str]]:
+    return [(f"{state_name(c)} ({c})", c) for c in sorted(codes)]
+
+
+def _years() -> w.IntRangeSlider:
+    return w.IntRangeSlider(value=YEARS, min=YEARS[0], max=YEARS[1], step=1, description="Years",
+                            continuous_update=False, layout=LAYOUT).add_class("ck-years")
+
+
+def build_platforms(tables: Tables | None = None) -> Explorer:
+    """Which platforms each sponsor used, and whether they were blocked in the target state."""
+    t = tables or Tables.load()
+    ov = t.overview
+    targets = sorted({s for ts in ov["target_states"] for s in ts})
+    controls = {
+        "sponsors": w.SelectMultiple(options=_states(ov["sponsor_state"].astype(str).unique()), rows=6,
+                                     description="Sponsor", layout=LAYOUT).add_class("ck-sponsors"),
+        "target": w.Dropdown(options=[("any state", "")] + _states(targets), value="RUS",
+                             description="Target", layout=LAYOUT).add_class("ck-target"),
+        "years": _years(),
+        "kinds": w.SelectMultiple(options=[(k.replace("_", " "), k) for k in sorted(ov["kind"].astype(str).unique())],
+                                  rows=5, description="Kind", layout=LAYOUT).add_class("ck-kinds"),
+    }
+    return Explorer("platforms", "Platforms explorer", controls,
+                    lambda sponsors, target, years, kinds: platforms_view(t, sponsors, target or None, years, kinds),
+                    "No sponsor or kind selected means all. Markers: a cross where the platform was "
+                    "blocked in the target state on the release date.")
+
+
+def build_languages(tables: Tables | None = None) -> Explorer:
+    """Releases by language over time, with original titles in their own script."""
+    t = tables or Tables.load()
+    langs = sorted({lang for ls in t.overview["languages"] for lang in ls})
+    label = lambda c: f"{language_name(c)} · {endonym(c)}" + (" (right to left)" if is_rtl(c) else "")
+    controls = {
+        "languages": w.SelectMultiple(options=[(label(c), c) for c in langs], rows=7,
+                                      description="Language", layout=LAYOUT).add_class("ck-languages"),
+        "sponsors": w.SelectMultiple(options=_states(t.overview["sponsor_state"].astype(str).unique()), rows=6,
+                                     description="Sponsor", layout=LAYOUT).add_class("ck-sponsors"),
+        "years": _years(),
+    }
+    return Explorer("languages", "Languages explorer", controls,
+                    lambda languages, sponsors, years: languages_view(t, languages, sponsors, years),
+                    "No language or sponsor selected means all. Each language is labelled with its own "
+                    "name in its script; original titles appear in the table where a source shows them.")
+
+
+def build_timing(tables: Tables | None = None) -> Explorer:
+    """Releases near context events of a category, within a window of days."""
+    t = tables or Tables.load()
+    cats = sorted(t.events["category"].astype(str).unique())
+    controls = {
+        "category": w.Dropdown(options=[("any event", "")] + [(c.replace("_", " "), c) for c in cats],
+                               value="war", description="Event", layout=LAYOUT).add_class("ck-category"),
+        "window_days": w.IntSlider(value=30, min=0, max=180, step=5, description="Window (days)",
+                                   continuous_update=False, layout=LAYOUT).add_class("ck-window"),
+        "sponsors": w.SelectMultiple(options=_states(t.overview["sponsor_state"].astype(str).unique()), rows=6,
+                                     description="Sponsor", layout=LAYOUT).add_class("ck-sponsors"),
+        "years": _years(),
+    }
+    return Explorer("timing", "Timing explorer", controls,
+                    lambda category, window_days, sponsors, years: timing_view(t, category or None, window_days,
+                                                                             sponsors, None, years),
+                    "Releases within the window of an event that concerns their sponsor or target "
+                    "states. Closeness in time is not a cause; with a handful of releases, patterns are fragile.")

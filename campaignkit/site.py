@@ -1,0 +1,94 @@
+"""Build a static HTML version of the learning path that works with no network.
+
+``python -m campaignkit.site [OUT]`` (or ``make site``) executes every notebook, renders its
+figures as HTML that loads one shared local copy of plotly.js, drops the template's CDN scripts
+(MathJax and require.js, which the pages do not need), and rewrites links between notebooks, the
+glossary, the data card and the README to the built pages. Open ``OUT/index.html``.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+from nbconvert import HTMLExporter
+from nbconvert.filters.markdown_mistune import markdown2html_mistune
+
+from .course import notebooks
+from .location import repo_root
+
+__all__ = ["build_site", "SITE_RENDERER_SETUP"]
+
+PLOTLY_JS = "plotly.min.js"
+SITE_RENDERER_SETUP = (
+    "import plotly.io as _pio\n"
+    "from plotly.io._base_renderers import HtmlRenderer as _HtmlRenderer\n"
+    f"_pio.renderers['kit_site'] = _HtmlRenderer(include_plotlyjs={PLOTLY_JS!r})\n"
+    "_pio.renderers.default = 'kit_site'"
+)
+EXTERNAL_TAG = re.compile(r'<script[^>]+src="https?://[^"]*"[^>]*>\s*</script>|<link[^>]+href="https?://[^"]*"[^>]*>')
+PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>
+<style>body{{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5}}
+table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:.3rem .5rem;vertical-align:top}}</style>
+</head><body>{body}</body></html>"""
+
+
+def _local_links(html: str) -> str:
+    html = re.sub(r'href="(\d\d-[\w-]+)\.ipynb', r'href="\1.html', html)
+    html = re.sub(r'href="(?:\.\./notebooks/|notebooks/)?glossary\.md', 'href="glossary.html', html)
+    html = re.sub(r'href="(?:\.\./)?datasets/README\.md', 'href="datacard.html', html)
+    html = re.sub(r'href="(?:\.\./)?README\.md', 'href="index.html', html)
+    return html
+
+
+def _render_notebook(path: Path, exporter: HTMLExporter, timeout: int) -> str:
+    nb = nbformat.read(path, as_version=4)
+    nb.cells.insert(0, nbformat.v4.new_code_cell(SITE_RENDERER_SETUP))
+    NotebookClient(nb, timeout=timeout, kernel_name="python3",
+                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    nb.cells.pop(0)
+    body, _ = exporter.from_notebook_node(nb)
+    return _local_links(EXTERNAL_TAG.sub("", body))
+
+
+def _markdown_page(path: Path, title: str) -> str:
+    return _local_links(PAGE.format(title=title, body=markdown2html_mistune(path.read_text(encoding="utf-8"))))
+
+
+def build_site(out: str | Path = "site", timeout: int = 300) -> list[Path]:
+    """Build the site into ``out``; return the pages written."""
+    root, out = repo_root(), Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    import plotly
+
+    shutil.copy(Path(plotly.__file__).parent / "package_data" / PLOTLY_JS, out / PLOTLY_JS)
+    exporter = HTMLExporter(template_name="lab", exclude_input_prompt=True, exclude_output_prompt=True)
+    pages = []
+    rows = []
+    for nb in notebooks(root):
+        page = out / f"{nb.path.stem}.html"
+        page.write_text(_render_notebook(nb.path, exporter, timeout), encoding="utf-8")
+        pages.append(page)
+        rows.append(f"<tr><td>{nb.order:02d}</td><td><a href=\"{page.name}\">{nb.title}</a></td>"
+                    f"<td>{nb.minutes} min</td></tr>")
+    for src, name, title in ((root / "notebooks" / "glossary.md", "glossary.html", "Glossary"),
+                             (root / "datasets" / "README.md", "datacard.html", "Data card")):
+        if src.is_file():
+            (out / name).write_text(_markdown_page(src, title), encoding="utf-8")
+            pages.append(out / name)
+    index = ("<h1>State information campaigns: the learning path</h1><p>A static copy of the kit's "
+             "notebooks, built with their outputs. To run and change them, use JupyterLab or Binder "
+             "(see the repository's README).</p><table><tr><th>#</th><th>Notebook</th><th>Time</th></tr>"
+             + "".join(rows) + "</table><p><a href=\"glossary.html\">Glossary</a> · "
+             "<a href=\"datacard.html\">Data card</a></p>")
+    (out / "index.html").write_text(PAGE.format(title="Learning path", body=index), encoding="utf-8")
+    return [out / "index.html", *pages]
+
+
+if __name__ == "__main__":
+    written = build_site(sys.argv[1] if len(sys.argv) > 1 else repo_root() / "site")
+    print(f"wrote {len(written)} pages to {written[0].parent}")

@@ -1,0 +1,99 @@
+"""Start JupyterLab (through `make lab`) and Voila on 127.0.0.1 with isolated settings.
+
+Used by the lab test and the browser tests. Servers listen on a free loopback port with
+``port_retries=0`` (a taken port fails instead of silently moving), never touch the user's
+Jupyter settings, and are stopped with their kernels when the fixture ends.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+TOKEN = "kit-test-token"
+BIN = Path(sys.prefix) / "bin"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def isolated_env(tmp: Path) -> dict[str, str]:
+    settings = tmp / "settings" / "@jupyterlab" / "apputils-extension"
+    settings.mkdir(parents=True, exist_ok=True)
+    (settings / "notification.jupyterlab-settings").write_text(
+        json.dumps({"fetchNews": "false", "checkForUpdates": False}))
+    # attach every cell to the page (the default may detach cells outside the viewport)
+    tracker = tmp / "settings" / "@jupyterlab" / "notebook-extension"
+    tracker.mkdir(parents=True, exist_ok=True)
+    (tracker / "tracker.jupyterlab-settings").write_text(json.dumps({"windowingMode": "none"}))
+    return dict(os.environ, JUPYTER_CONFIG_DIR=str(tmp / "cfg"), JUPYTER_RUNTIME_DIR=str(tmp / "rt"),
+                JUPYTERLAB_SETTINGS_DIR=str(tmp / "settings"), JUPYTERLAB_WORKSPACES_DIR=str(tmp / "ws"),
+                JUPYTER_DATA_DIR=str(tmp / "data"), PYTHONUNBUFFERED="1")
+
+
+def _wait(url: str, proc: subprocess.Popen, seconds: int = 120) -> None:
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited early: {proc.stderr.read().decode()[-3000:]}")
+        try:
+            with urllib.request.urlopen(url, timeout=5):
+                return
+        except OSError:
+            time.sleep(0.5)
+    raise RuntimeError(f"no answer from {url} within {seconds} s")
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)
+    except (ProcessLookupError, subprocess.TimeoutExpired):
+        os.killpg(proc.pid, signal.SIGKILL)
+
+
+@contextmanager
+def lab(tmp: Path):
+    """`make lab` on a free loopback port; yields the base URL."""
+    port = free_port()
+    args = (f"--no-browser --ip=127.0.0.1 --port={port} --ServerApp.port_retries=0 "
+            f"--IdentityProvider.token={TOKEN} --LabApp.news_url=None "
+            "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate "
+            "--LabApp.extension_manager=readonly --LabApp.expose_app_in_browser=True --allow-root")
+    proc = subprocess.Popen(["make", "--no-print-directory", "lab", f"VENV={sys.prefix}", f"LAB_ARGS={args}"],
+                            cwd=REPO, env=isolated_env(tmp), stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait(f"{base}/api/status?token={TOKEN}", proc)
+        yield base
+    finally:
+        _stop(proc)
+
+
+@contextmanager
+def voila(tmp: Path, notebook: str = "notebooks/dashboard.ipynb"):
+    """Voila serving ``notebook`` on a free loopback port; yields the page URL."""
+    port = free_port()
+    proc = subprocess.Popen([str(BIN / "voila"), notebook, "--no-browser", f"--port={port}",
+                             "--Voila.ip=127.0.0.1", "--Voila.port_retries=0", "--theme=light"],
+                            cwd=REPO, env=isolated_env(tmp), stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait(f"{base}/voila/static/voila.js", proc)   # a static URL: a page GET would start a kernel
+        yield f"{base}/"
+    finally:
+        _stop(proc)
