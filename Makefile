@@ -4,13 +4,14 @@
 #   make validate  check the data package (datasets/)
 #   make site      build a static HTML copy of the learning path in site/ (works offline)
 #   make dashboard serve the three explorers with Voila (no code shown)
+#   make bench     print the explorers' response times (kernel and browser)
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 LAB_ARGS ?=
 DASHBOARD_ARGS ?=
 
-.PHONY: lab test validate coverage site dashboard strip clean check-python
+.PHONY: lab test validate coverage site dashboard bench strip clean check-python
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || \
@@ -46,6 +47,9 @@ site: $(VENV)/.runtime
 
 dashboard: $(VENV)/.runtime
 	$(BIN)/voila notebooks/dashboard.ipynb $(DASHBOARD_ARGS)
+
+bench: $(VENV)/.dev
+	$(BIN)/python benchmarks/explorers.py
 
 strip: $(VENV)/.dev
 	$(BIN)/nbstripout notebooks/*.ipynb

@@ -51,6 +51,10 @@ def _render_notebook(path: Path, exporter: HTMLExporter, timeout: int) -> str:
     NotebookClient(nb, timeout=timeout, kernel_name="python3",
                    resources={"metadata": {"path": str(path.parent)}}).execute()
     nb.cells.pop(0)
+    for cell in nb.cells:   # a static page has no kernel: show widgets' HTML fallback instead
+        for out in cell.get("outputs", []):
+            if "text/html" in out.get("data", {}):
+                out["data"].pop("application/vnd.jupyter.widget-view+json", None)
     body, _ = exporter.from_notebook_node(nb)
     return _local_links(EXTERNAL_TAG.sub("", body))
 

@@ -21,8 +21,7 @@ from collections.abc import Callable
 from html import escape
 
 import ipywidgets as w
-from IPython import get_ipython
-from IPython.display import display
+from plotly.io._base_renderers import PlotlyRenderer
 
 from ..names import endonym, is_rtl, language_name, state_name
 from .views import YEARS, Tables, View, languages_view, platforms_view, timing_view
@@ -30,6 +29,14 @@ from .views import YEARS, Tables, View, languages_view, platforms_view, timing_v
 __all__ = ["Explorer", "build_platforms", "build_languages", "build_timing"]
 
 LAYOUT = {"width": "auto"}
+
+
+def _plotly_output(fig) -> dict:
+    """A display_data output holding ``fig`` as plotly's own mime type (rendered by JupyterLab's
+    and Voila's plotly extension; no plotly.js is sent with it)."""
+    bundle = PlotlyRenderer().to_mimebundle(fig.to_plotly_json())
+    bundle["text/plain"] = f"Figure: {fig.layout.title.text}"
+    return {"output_type": "display_data", "data": bundle, "metadata": {}}
 
 
 class Explorer(w.VBox):
@@ -60,15 +67,27 @@ class Explorer(w.VBox):
         values = {k: c.value for k, c in self.controls.items()}
         self.view = view = self.compute(**values)
         status = "nothing" if view.count == 0 else "some"
-        self.count.value = (f'<div role="status" aria-live="polite" class="ck-count-{status}">'
-                            f"<b>{view.count}</b> match · {escape(view.message)}</div>")
-        if get_ipython() is not None:          # in a kernel; plain Python (tests) has no display
-            with self.figure:
-                self.figure.clear_output(wait=True)
-                if view.figure is not None:
-                    display(view.figure)
+        text = escape(view.message)
+        if view.count:    # bold the leading "N release(s) match"
+            head, _, rest = view.message.partition(" match")
+            text = f"<b>{escape(head)} match</b>{escape(rest)}"
+        self.count.value = f'<div role="status" aria-live="polite" class="ck-count-{status}">{text}</div>'
+
+        # The figure goes into the Output widget's state as one update (a plotly mime bundle),
+        # not through `with out: display(...)`: that capture raced Voila's server-side execution
+        # and left the dashboard stuck at "Executing" on about one load in four.
+        self.figure.outputs = () if view.figure is None else (_plotly_output(view.figure),)
         self.table.value = ("" if view.table.empty else
-                            view.table.to_html(index=False, escape=True, classes="ck-matches", border=0))
+                            view.table.to_html(index=False, escape=True, classes="ck-matches", border=0,
+                                               na_rep=""))
+
+    def _repr_mimebundle_(self, **kwargs):
+        """The live widget, plus a static HTML fallback for pages without a kernel (make site)."""
+        bundle = super()._repr_mimebundle_(**kwargs) or {}
+        note = ("<p><em>An interactive explorer: open this notebook in JupyterLab or on Binder to "
+                "change the selection. Below: the default selection.</em></p>")
+        bundle["text/html"] = f"{note}{self.count.value}{self.table.value}"
+        return bundle
 
     def reset(self) -> None:
         with self.hold_trait_notifications():
@@ -85,7 +104,8 @@ def _states(codes) -> list[tuple[str, str]]:
 
 def _years() -> w.IntRangeSlider:
     return w.IntRangeSlider(value=YEARS, min=YEARS[0], max=YEARS[1], step=1, description="Years",
-                            continuous_update=False, layout=LAYOUT).add_class("ck-years")
+                            continuous_update=False, layout={"width": "330px"},
+                            style={"description_width": "initial"}).add_class("ck-years")
 
 
 def build_platforms(tables: Tables | None = None) -> Explorer:

@@ -1,0 +1,208 @@
+"""The explorers in a real browser: Playwright drives Debian's Chromium against a real JupyterLab
+(started by `make lab`) and a real Voila serving the dashboard, both on 127.0.0.1.
+
+For each explorer: run it, change a control, check that the count and the figure's data become
+what the pure view function computes, check the "nothing matches" state, and save a screenshot
+(tests/artifacts/). Page errors fail the test; requests leaving the machine are blocked and
+recorded, and only the ones listed in KNOWN_EXTERNAL may appear. Without Chromium the tests are
+skipped, except under CI=true, where a missing browser is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from campaignkit.explorers import Tables, languages_view, platforms_view, timing_view
+from campaignkit.explorers.views import YEARS
+from servers import REPO, TOKEN, lab, voila
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+if not CHROMIUM:
+    if os.environ.get("CI") == "true":
+        pytest.fail("CI=true but Chromium is missing: .ci/run must install Debian's chromium",
+                    pytrace=False)
+    pytest.skip("Chromium is not installed (apt-get install chromium)", allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api")
+
+ARTIFACTS = REPO / "tests" / "artifacts"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+#: Requests to other hosts that are known and harmless (blocked here; the page works without them).
+KNOWN_EXTERNAL = [re.compile(r"^https://cdn\.jsdelivr\.net/npm/@fortawesome/fontawesome-free@")]  # Voila's icon CSS
+T = Tables.load()
+
+
+def signature(fig) -> tuple[str, int]:
+    """(title, number of data points) of a figure, as the browser can read it too."""
+    points = sum(len(t.x) for t in fig.data if t.hoverinfo != "skip" and t.x is not None)
+    return fig.layout.title.text, points
+
+
+JS_SIGNATURE = """sel => { const gd = document.querySelector(sel);
+  if (!gd || !gd.data) return null;
+  const n = gd.data.filter(t => t.hoverinfo !== 'skip').reduce((k, t) => k + (t.x ? t.x.length : 0), 0);
+  return [gd.layout.title.text, n]; }"""
+
+# explorer -> (control changes, expected view), and a "nothing matches" combination
+CASES = {
+    "platforms": ([("target", "China (CHN)")], platforms_view(T, (), "CHN", YEARS, ())),
+    "languages": ([("languages", ["Persian (Farsi) · فارسی (right to left)"])], languages_view(T, ["fa"], (), YEARS)),
+    "timing": ([("category", "mutiny")], timing_view(T, "mutiny", 30, (), None, YEARS)),
+}
+# (control, label in the page, value in Python): applied one by one, each waited for
+NOTHING = {
+    "platforms": [("sponsors", ["Germany (DEU)"], ("DEU",)), ("target", "North Korea (PRK)", "PRK")],
+    "languages": [("languages", ["Korean · 한국어"], ("ko",)), ("sponsors", ["Germany (DEU)"], ("DEU",))],
+    "timing": [("category", "mutiny", "mutiny"), ("sponsors", ["United States (USA)"], ("USA",))],
+}
+DEFAULTS = {"platforms": {"sponsors": (), "target": "RUS", "years": YEARS, "kinds": ()},
+            "languages": {"languages": (), "sponsors": (), "years": YEARS},
+            "timing": {"category": "war", "window_days": 30, "sponsors": (), "years": YEARS}}
+
+
+def expected_view(explorer: str, **changes):
+    v = {**DEFAULTS[explorer], **changes}
+    if explorer == "platforms":
+        return platforms_view(T, v["sponsors"], v["target"], v["years"], v["kinds"])
+    if explorer == "languages":
+        return languages_view(T, v["languages"], v["sponsors"], v["years"])
+    return timing_view(T, v["category"], v["window_days"], v["sponsors"], None, v["years"])
+CONTROL_CLASS = {"target": "ck-target", "languages": "ck-languages", "category": "ck-category",
+                 "sponsors": "ck-sponsors"}
+
+
+class Browser:
+    def __init__(self, playwright):
+        self.ctx = playwright.chromium.launch_persistent_context(
+            tempfile.mkdtemp(), executable_path=CHROMIUM, headless=True, args=ARGS,
+            viewport={"width": 1400, "height": 1100})
+        self.page = self.ctx.pages[0]
+        self.errors: list[str] = []
+        self.external: list[str] = []
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.ctx.route(re.compile(r"^https?://(?!127\.0\.0\.1[:/]|localhost[:/])"), self._block)
+
+    def _block(self, route):
+        self.external.append(route.request.url)
+        route.abort()
+
+    def unknown_external(self) -> list[str]:
+        return [u for u in self.external if not any(p.search(u) for p in KNOWN_EXTERNAL)]
+
+
+@pytest.fixture(scope="module")
+def playwright():
+    with sync_api.sync_playwright() as p:
+        yield p
+
+
+def _open_lab(browser: Browser, base: str) -> None:
+    page = browser.page
+    page.goto(f"{base}/lab/tree/notebooks/dashboard.ipynb?token={TOKEN}&reset")
+    page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=90_000)
+    page.wait_for_function("""() => { const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;
+        const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;
+        return k && k.connectionStatus === 'connected' && k.status === 'idle'; }""", timeout=90_000)
+    for _ in range(3):   # Run All can race the kernel's start: retry until the first prompt has run
+        page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
+        try:
+            page.wait_for_selector(".ck-explorer-timing .ck-figure .js-plotly-plot", timeout=60_000)
+            return
+        except sync_api.TimeoutError:
+            continue
+    raise AssertionError("the dashboard's explorers did not appear in JupyterLab")
+
+
+@pytest.fixture(scope="module", params=["jupyterlab", "voila"])
+def app(request, playwright, tmp_path_factory):
+    tmp = tmp_path_factory.mktemp(request.param)
+    server = lab(tmp) if request.param == "jupyterlab" else voila(tmp)
+    with server as url:
+        browser = Browser(playwright)
+        if request.param == "jupyterlab":
+            _open_lab(browser, url)
+        else:
+            browser.page.goto(url, wait_until="commit")   # Voila renders progressively
+            browser.page.wait_for_selector(".ck-explorer-timing .ck-figure .js-plotly-plot", timeout=120_000)
+        yield request.param, browser
+        assert not browser.errors, browser.errors
+        assert not browser.unknown_external(), browser.unknown_external()
+        browser.ctx.close()
+
+
+def _set(page, explorer: str, control: str, value) -> None:
+    select = page.locator(f".ck-explorer-{explorer} .{CONTROL_CLASS[control]} select")
+    select.select_option(label=value)
+
+
+def _count(page, explorer: str) -> str:
+    return page.locator(f".ck-explorer-{explorer} .ck-count").text_content().strip()
+
+
+def _wait_text(page, explorer: str, start: str) -> None:
+    try:
+        page.wait_for_function(f"() => document.querySelector('.ck-explorer-{explorer} .ck-count')"
+                               f".textContent.trim().startsWith({start!r})", timeout=30_000)
+    except sync_api.TimeoutError:
+        raise AssertionError(f"{explorer}: expected {start!r}..., the page shows {_count(page, explorer)!r}") from None
+
+
+def _wait_count(page, explorer: str, n: int) -> None:
+    _wait_text(page, explorer, f"{n} release(s) match")
+
+
+def _reset(page, explorer: str) -> None:
+    page.locator(f".ck-explorer-{explorer} .ck-reset").click()
+    _wait_count(page, explorer, _count_default(explorer))
+
+
+@pytest.mark.parametrize("explorer", list(CASES))
+def test_explorer_follows_a_control_in_the_browser(app, explorer):
+    name, browser = app
+    page = browser.page
+    figure = f".ck-explorer-{explorer} .ck-figure .js-plotly-plot"
+    page.locator(f".ck-explorer-{explorer}").scroll_into_view_if_needed()
+    before = page.evaluate(JS_SIGNATURE, figure)
+    assert before is not None
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.locator(f".ck-explorer-{explorer}").screenshot(path=str(ARTIFACTS / f"{name}-{explorer}-start.png"))
+    changes, expected = CASES[explorer]
+    for control, value in changes:
+        _set(page, explorer, control, value)
+    _wait_count(page, explorer, expected.count)
+    page.wait_for_function(f"s => {{ const g = document.querySelector(s); return g && g.layout && "
+                           f"g.layout.title.text === {expected.figure.layout.title.text!r}; }}", arg=figure,
+                           timeout=30_000)
+    assert tuple(page.evaluate(JS_SIGNATURE, figure)) == signature(expected.figure) != tuple(before)
+    rows = page.locator(f".ck-explorer-{explorer} .ck-table table.ck-matches tbody tr").count()
+    assert rows == expected.count
+    page.locator(f".ck-explorer-{explorer}").screenshot(path=str(ARTIFACTS / f"{name}-{explorer}.png"))
+    _reset(page, explorer)
+
+
+def _count_default(explorer: str) -> int:
+    return expected_view(explorer).count
+
+
+@pytest.mark.parametrize("explorer", list(NOTHING))
+def test_explorer_says_nothing_matches(app, explorer):
+    name, browser = app
+    page = browser.page
+    page.locator(f".ck-explorer-{explorer}").scroll_into_view_if_needed()
+    applied = {}
+    for control, label, value in NOTHING[explorer]:
+        _set(page, explorer, control, label)
+        applied[control] = value
+        step = expected_view(explorer, **applied)
+        _wait_text(page, explorer, "Nothing matches" if step.count == 0 else f"{step.count} release(s) match")
+    assert expected_view(explorer, **applied).count == 0
+    assert page.locator(f".ck-explorer-{explorer} .ck-count-nothing").count() == 1
+    assert page.locator(f".ck-explorer-{explorer} .ck-figure .js-plotly-plot").count() == 0
+    page.locator(f".ck-explorer-{explorer}").screenshot(path=str(ARTIFACTS / f"{name}-{explorer}-nothing.png"))
+    _reset(page, explorer)
