@@ -10,8 +10,8 @@ import plotly.graph_objects as go
 
 __all__ = ["PALETTE", "SOURCE_LINE", "PRECISION_SYMBOL", "finish", "legend_entry", "color_map", "rgba"]
 
-#: Okabe-Ito colour-blind-safe palette (black last, for "other").
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+#: Okabe-Ito colour-blind-safe palette; its yellow, weak on white, comes last.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000", "#F0E442"]
 SOURCE_LINE = "Source: state-campaigns teaching kit, datasets/ (every row cites its sources)."
 PRECISION_SYMBOL = {"day": "circle", "month": "circle-open", "year": "diamond-open"}
 
