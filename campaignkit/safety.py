@@ -26,7 +26,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"\b(?:t|telegram)\.me/\w+|\bwa\.me/\d+|\bsignal\.(?:me|group)/|\bchat\.whatsapp\.com/",
         re.IGNORECASE,
     ),
-    "messenger handle": re.compile(r"(?<![\w.@/:+-])@[A-Za-z][A-Za-z0-9_]{3,31}\b"),
+    # an @name followed by "/" is a package scope (@jupyterlab/...), not a handle
+    "messenger handle": re.compile(r"(?<![\w.@/:+-])@[A-Za-z][A-Za-z0-9_]{3,31}\b(?!/)"),
     "bot name": re.compile(r"\b\w+_bot\b|\b[a-z0-9]+[A-Z][A-Za-z0-9]*Bot\b"),
     "phone number": re.compile(
         r"(?<![\w+])\+\d{1,3}[ .-]?(?:\(\d{1,4}\)|\d{1,4})(?:[ .-]?\d{2,4}){2,5}(?!\w)"

@@ -87,3 +87,19 @@ def test_course_map_and_navigation_are_generated_from_metadata():
     from campaignkit.course import sync
     drift = sync(write=False)
     assert not drift, f"{drift}: run `python -m campaignkit course --write`"
+
+
+def test_all_version_numbers_agree():
+    import campaignkit
+    version = campaignkit.__version__
+    descriptor = json.loads((REPO / "datasets" / "datapackage.json").read_text())
+    assert descriptor["version"] == version
+    assert f"## {version} (" in (REPO / "CHANGELOG.md").read_text()
+    assert f"**{version} (" in (REPO / "datasets" / "README.md").read_text()
+
+
+def test_binder_settings_silence_news_and_updates():
+    overrides = json.loads((REPO / "binder" / "overrides.json").read_text())
+    notes = overrides["@jupyterlab/apputils-extension:notification"]
+    assert notes["fetchNews"] == "false" and notes["checkForUpdates"] is False
+    assert "overrides.json" in (REPO / "binder" / "postBuild").read_text()
