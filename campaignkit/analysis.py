@@ -65,8 +65,15 @@ def releases_near_events(campaigns: pd.DataFrame, events: pd.DataFrame, window_d
     """Pairs of a release and a context event at most ``window_days`` apart.
 
     ``days_from_event`` is release date minus event date: positive when the release came after.
-    A negative ``window_days`` is treated as its absolute value. ``related_only`` keeps only
-    events whose region includes the release's sponsor or one of its target states.
+    A negative ``window_days`` is treated as its absolute value. ``target_in_region`` says
+    whether one of the release's target states is among the states the event mainly concerns;
+    ``related_only`` keeps only pairs where that holds or the event concerns the sponsor.
+
+    >>> import campaignkit as ck
+    >>> near = releases_near_events(ck.load("campaigns"), ck.load("events"), 30, ["war"])
+    >>> flags = near.set_index("campaign_id")["target_in_region"]
+    >>> bool(flags["cia-fa-2026-02-24-instructions"]), bool(flags["cia-zh-2026-02-12-pla-video"])
+    (True, False)
     """
     window = abs(int(window_days))
     ev = events if categories is None else events[events["category"].astype(str).isin(categories)]
@@ -76,14 +83,17 @@ def releases_near_events(campaigns: pd.DataFrame, events: pd.DataFrame, window_d
     pairs = c.merge(e, how="cross", suffixes=("", "_event"))
     pairs["days_from_event"] = (pairs["first_published"] - pairs["date"]).dt.days
     near = pairs[pairs["days_from_event"].abs() <= window].copy()
+    near["target_in_region"] = pd.Series(
+        [bool(set(t) & set(r)) for t, r in zip(near["target_states"], near["region"])],
+        index=near.index, dtype=bool)
     if related_only:
-        related = [bool((set(t) | {str(s)}) & set(r))
-                   for t, s, r in zip(near["target_states"], near["sponsor_state"], near["region"])]
-        near = near[pd.Series(related, index=near.index, dtype=bool)]
+        sponsor = pd.Series([str(s) in r for s, r in zip(near["sponsor_state"], near["region"])],
+                            index=near.index, dtype=bool)
+        near = near[near["target_in_region"] | sponsor]
     near["approximate"] = ~_exact(near["date_precision"], near["date_precision_event"])
     near = near.rename(columns={"title": "event", "date": "event_date"})
     cols = ["campaign_id", "title_en", "sponsor_state", "first_published", "event_id", "event",
-            "category", "event_date", "days_from_event", "approximate"]
+            "category", "event_date", "days_from_event", "approximate", "target_in_region"]
     near["sponsor_state"] = near["sponsor_state"].astype(str)
     near["category"] = near["category"].astype(str)
     return near[cols].sort_values(["first_published", "event_date"], ignore_index=True)

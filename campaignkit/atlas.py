@@ -21,7 +21,7 @@ import pandas as pd
 from .cases import addressing
 from .names import endonym, is_rtl, language_name, script_of, state_name
 
-__all__ = ["caveats_by_sponsor", "background", "reach_table", "unanswered", "target_profile",
+__all__ = ["caveats_by_sponsor", "background", "unanswered", "target_profile",
            "in_script", "show_in_script", "languages_html", "show_languages", "full_text_html",
            "show_full_text"]
 
@@ -69,26 +69,6 @@ def background(facts: pd.DataFrame, topic: str) -> pd.DataFrame:
         "confidence": rows["confidence"].astype(str),
         "sources": rows["source_ids"].map(len),
     }).reset_index(drop=True)
-
-
-def reach_table(reach: pd.DataFrame, campaign_ids: Iterable[str]) -> pd.DataFrame:
-    """Every reported audience figure for these releases, with who claimed it and when.
-
-    >>> import campaignkit as ck
-    >>> t = reach_table(ck.load("reach"), ["cia-zh-2025-05-01-better-life"])
-    >>> t["claimed_by"].str.len().gt(0).all() and "as_of" in t.columns
-    True
-    """
-    rows = reach[reach["campaign_id"].isin(set(campaign_ids))]
-    out = pd.DataFrame({
-        "campaign_id": rows["campaign_id"], "metric": rows["metric"].astype(str),
-        "qualifier": rows["value_qualifier"].astype(str), "value": rows["value"],
-        "platform": rows["platform"].astype(str),
-        "as_of": rows["as_of"].dt.strftime("%Y-%m-%d") + " (" + rows["as_of_precision"].astype(str) + ")",
-        "claimed_by": rows["claimed_by"], "claimant_type": rows["claimant_type"].astype(str),
-        "confidence": rows["confidence"].astype(str),
-    })
-    return out.sort_values(["as_of", "campaign_id"], ignore_index=True)
 
 
 def unanswered(campaigns: pd.DataFrame, responses: pd.DataFrame, state: str) -> pd.DataFrame:

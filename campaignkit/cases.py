@@ -20,7 +20,7 @@ import pandas as pd
 
 from .data import campaign_overview, load
 from .errors import DataError, Problem
-from .names import language_name, state_name
+from .names import state_name
 
 __all__ = ["addressing", "sponsored_by", "in_language", "focus_sentence", "compare_releases",
            "parameter_values", "check_parameter"]
@@ -110,7 +110,3 @@ def check_parameter(name: str, value: str, domain: str, directory: str | Path | 
                                  f"{value!r} is not in the data; choose one of: {', '.join(choices)}")])
     return value
 
-
-def language_label(code: str) -> str:
-    """'Persian (Farsi) (fa)'."""
-    return f"{language_name(code)} ({code})"

@@ -109,17 +109,18 @@ def _figure(value, qualifier) -> str:
     return f"{QUALIFIER_WORDS.get(str(qualifier), '')}{int(value):,}"
 
 
-def claims_table(reach: pd.DataFrame, campaign_id: str | None = None) -> pd.DataFrame:
+def claims_table(reach: pd.DataFrame, campaign_id: str | Iterable[str] | None = None) -> pd.DataFrame:
     """Reported audience figures as readable claims: what, how many, as of when, claimed by whom.
 
-    Sorted by metric, then date. ``campaign_id`` keeps one release's figures only.
+    Sorted by metric, then date. ``campaign_id`` (one id, or several) keeps those releases' figures.
 
     >>> import campaignkit as ck
     >>> t = claims_table(ck.load("reach"), "cia-ru-2023-05-15-video-my-decision")
     >>> t.iloc[0]["figure"]
     'about 1,700'
     """
-    r = reach if campaign_id is None else reach[reach["campaign_id"] == campaign_id]
+    ids = {campaign_id} if isinstance(campaign_id, str) else campaign_id
+    r = reach if ids is None else reach[reach["campaign_id"].isin(set(ids))]
     out = pd.DataFrame({
         "reach_id": r["reach_id"], "campaign_id": r["campaign_id"], "metric": r["metric"].astype(str),
         "figure": [_figure(v, q) for v, q in zip(r["value"], r["value_qualifier"])],

@@ -21,8 +21,7 @@ import plotly.graph_objects as go
 
 from . import analysis, figures
 
-__all__ = ["WEEKDAYS", "MONTHS", "calendar_counts", "window_coverage", "near_events_with_region",
-           "near_event_summary", "timeline_by"]
+__all__ = ["WEEKDAYS", "MONTHS", "calendar_counts", "window_coverage", "near_event_summary", "timeline_by"]
 
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -73,27 +72,6 @@ def window_coverage(event_dates: pd.Series, window_days: int, start, end) -> flo
     for date in pd.to_datetime(event_dates).dropna():
         near |= (days >= date - window) & (days <= date + window)
     return round(float(near.mean()), 4) if len(days) else 0.0
-
-
-def near_events_with_region(campaigns: pd.DataFrame, events: pd.DataFrame, window_days: int = 30,
-                            categories: list[str] | None = None) -> pd.DataFrame:
-    """:func:`campaignkit.analysis.releases_near_events`, plus ``target_in_region``.
-
-    ``target_in_region`` is True when one of the release's target states is among the states the
-    event mainly concerns (its ``region``): a first test of whether closeness in time could mean
-    anything. A release to China eight days before a war between Israel and Iran is near in time only.
-
-    >>> import campaignkit as ck
-    >>> near = near_events_with_region(ck.load("campaigns"), ck.load("events"), 30, ["war"])
-    >>> flags = near.set_index("campaign_id")["target_in_region"]
-    >>> bool(flags["cia-fa-2026-02-24-instructions"]), bool(flags["cia-zh-2026-02-12-pla-video"])
-    (True, False)
-    """
-    near = analysis.releases_near_events(campaigns, events, window_days, categories)
-    targets = campaigns.set_index("campaign_id")["target_states"]
-    regions = events.set_index("event_id")["region"]
-    shared = [bool(set(targets[c]) & set(regions[e])) for c, e in zip(near["campaign_id"], near["event_id"])]
-    return near.assign(target_in_region=pd.Series(shared, index=near.index, dtype=bool))
 
 
 def near_event_summary(campaigns: pd.DataFrame, events: pd.DataFrame, category: str,

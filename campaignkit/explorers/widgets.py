@@ -90,11 +90,10 @@ class Explorer(w.VBox):
         return bundle
 
     def reset(self) -> None:
-        with self.hold_trait_notifications():
-            for key, control in self.controls.items():
-                control.unobserve(self.refresh, names="value")
-                control.value = self.defaults[key]
-                control.observe(self.refresh, names="value")
+        for key, control in self.controls.items():   # one refresh at the end, not one per control
+            control.unobserve(self.refresh, names="value")
+            control.value = self.defaults[key]
+            control.observe(self.refresh, names="value")
         self.refresh()
 
 
