@@ -2,16 +2,28 @@
 #   make lab       set up and open JupyterLab on notebooks/00-start-here.ipynb
 #   make test      set up the test tools and run the whole test suite
 #   make validate  check the data package (datasets/)
+#   make exercises regenerate the exercise sets' student copies from exercises/source/ (nbgrader)
+#   make grade     grade submitted exercise notebooks into a gradebook CSV (exercises/INSTRUCTORS.md):
+#                  make grade SUBMISSIONS=folder/of/students GRADEBOOK=gradebook.csv [WORKDIR=folder]
 #   make site      build a static HTML copy of the learning path in site/ (works offline)
 #   make dashboard serve the three explorers with Voila (no code shown)
-#   make bench     print the explorers' response times (kernel and browser)
+#   make bench     print the performance figures: explorers, notebooks, memory, imports, data load,
+#                  install size and time, full test time (benchmarks/README.md). It takes a while:
+#                  `make bench QUICK=1` skips the fresh-venv installs and the full `make test` run
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 LAB_ARGS ?=
 DASHBOARD_ARGS ?=
+SUBMISSIONS ?= submissions
+GRADEBOOK ?= gradebook.csv
+WORKDIR ?=
+QUICK ?=
+# Removed after every install: rfc3987-syntax builds a grammar at import and adds about 1 s to every
+# notebook run and Jupyter start; `pip check` stays clean without it (benchmarks/README.md).
+TRIM := rfc3987-syntax
 
-.PHONY: lab test validate coverage site dashboard bench strip clean check-python
+.PHONY: lab test validate coverage site dashboard bench strip clean check-python exercises grade
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || \
@@ -22,10 +34,17 @@ $(VENV)/.runtime: requirements.txt pyproject.toml | check-python
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install -r requirements.txt
+	$(BIN)/python -m pip uninstall --yes --quiet $(TRIM)
 	touch $@
 
-$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+$(VENV)/.instructor: $(VENV)/.runtime requirements-instructor.txt
+	$(BIN)/python -m pip install -r requirements-instructor.txt
+	$(BIN)/python -m pip uninstall --yes --quiet $(TRIM)
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.instructor requirements-dev.txt
 	$(BIN)/python -m pip install -r requirements-dev.txt
+	$(BIN)/python -m pip uninstall --yes --quiet $(TRIM)
 	touch $@
 
 # The repository is the server's root (so the file browser shows datasets/ and exercises/ too);
@@ -46,13 +65,21 @@ site: $(VENV)/.runtime
 	$(BIN)/python -m campaignkit.site site
 
 dashboard: $(VENV)/.runtime
-	$(BIN)/voila notebooks/dashboard.ipynb $(DASHBOARD_ARGS)
+	JUPYTER_PATH="$(CURDIR)/share/jupyter$${JUPYTER_PATH:+:$$JUPYTER_PATH}" $(BIN)/voila --template=campaignkit notebooks/dashboard.ipynb $(DASHBOARD_ARGS)
+
+exercises: $(VENV)/.instructor
+	$(BIN)/python -m campaignkit.exercises generate
+
+grade: $(VENV)/.instructor
+	$(BIN)/python -m campaignkit.exercises grade "$(SUBMISSIONS)" --out "$(GRADEBOOK)" $(if $(WORKDIR),--workdir "$(WORKDIR)")
 
 bench: $(VENV)/.dev
 	$(BIN)/python benchmarks/explorers.py
+	$(BIN)/python benchmarks/notebooks.py
+	$(BIN)/python benchmarks/environment.py $(if $(QUICK),--quick)
 
 strip: $(VENV)/.dev
-	$(BIN)/nbstripout notebooks/*.ipynb
+	$(BIN)/nbstripout notebooks/*.ipynb exercises/source/*/*.ipynb
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -21,10 +21,10 @@ from .errors import DataError, Problem
 from .location import data_dir
 from .schema import read_package
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 _SUBMODULES = {"analysis", "atlas", "cases", "citations", "course", "display", "explorers", "figures",
-               "names", "safety", "sourcing", "timing"}
+               "links", "names", "safety", "sourcing", "timing"}
 
 
 def __getattr__(name: str):

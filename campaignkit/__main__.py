@@ -1,4 +1,5 @@
-"""Command line: ``python -m campaignkit validate [DIR]``, ``coverage [DIR]`` and ``course [--write]``.
+"""Command line: ``python -m campaignkit validate [DIR]``, ``coverage [DIR]``, ``course [--write]``
+and ``links [--hub URL] [PATH ...]``.
 
 ``validate`` prints one line per problem (file, line, column, what is wrong) and exits 1 when
 there are problems, 0 when the package is valid, 2 when it cannot be read at all. It never
@@ -76,6 +77,12 @@ def main(argv: list[str] | None = None) -> int:
     c.add_argument("directory", nargs="?", type=Path, default=None)
     m = sub.add_parser("course", help="check or rewrite the README course map and prev/next links")
     m.add_argument("--write", action="store_true", help="rewrite what is out of date")
+    lk = sub.add_parser("links", help="print a launch link per notebook: Binder, or nbgitpuller with --hub")
+    lk.add_argument("paths", nargs="*", metavar="PATH", help="notebooks to link, relative to the "
+                    "repository (default: all notebooks and exercise sets)")
+    lk.add_argument("--hub", help="your JupyterHub, e.g. https://your-hub.example.edu (nbgitpuller links)")
+    lk.add_argument("--repository", help="GitHub address (default: pyproject.toml [tool.campaignkit])")
+    lk.add_argument("--branch", help="branch (default: pyproject.toml [tool.campaignkit])")
     args = parser.parse_args(argv)
     directory = getattr(args, "directory", None) or data_dir()
     try:
@@ -87,6 +94,16 @@ def main(argv: list[str] | None = None) -> int:
             for line in drift:
                 print(("rewrote " if args.write else "out of date: ") + line)
             return EXIT_VALID if (args.write or not drift) else EXIT_PROBLEMS
+        if args.command == "links":
+            from .links import links
+            try:
+                found = links(args.paths, args.hub, args.repository, args.branch)
+            except ValueError as exc:
+                print(f"campaignkit links: {exc}", file=sys.stderr)
+                return EXIT_UNREADABLE
+            for path, url in found:
+                print(f"{path} {url}")
+            return EXIT_VALID
         from .coverage import coverage
         print(json.dumps(coverage(directory), indent=2))
         return EXIT_VALID

@@ -3,7 +3,9 @@
 Each notebook carries ``metadata.campaignkit = {title, order, minutes, objectives}``. From that,
 ``python -m campaignkit course --write`` rewrites the README's course map (between the
 ``course-map`` markers) and each notebook's navigation cell (the markdown cell tagged
-``navigation``); ``--check`` reports drift instead (the test suite runs it).
+``navigation``); ``--check`` reports drift instead (the test suite runs it). The map also lists
+the exercise sets (``exercises/NN-slug.ipynb``) and, once ``pyproject.toml [tool.campaignkit]
+repository`` is set, a Binder launch link for each notebook and exercise set (see ``links``).
 
 >>> nbs = notebooks()
 >>> nbs[0].order, nbs[0].path.name
@@ -14,14 +16,17 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
 
+from . import links
 from .location import repo_root
 
-__all__ = ["Notebook", "notebooks", "course_map", "navigation", "sync"]
+__all__ = ["Notebook", "ExerciseSet", "notebooks", "exercise_sets", "course_map", "readme_block",
+           "navigation", "sync"]
 
 START, END = "<!-- course-map:start -->", "<!-- course-map:end -->"
 NAV_TAG = "navigation"
@@ -49,16 +54,75 @@ def notebooks(root: Path | None = None) -> list[Notebook]:
     return sorted(out, key=lambda n: n.order)
 
 
-def course_map(nbs: list[Notebook]) -> str:
-    """The README's course map table."""
-    lines = [START, "", "| # | Notebook | You will be able to | Time |", "|---|---|---|---|"]
+@dataclass(frozen=True)
+class ExerciseSet:
+    path: Path
+    title: str
+
+
+def exercise_sets(root: Path | None = None) -> list[ExerciseSet]:
+    """The exercise sets' student copies, ``exercises/NN-slug.ipynb``, titled from their metadata
+    (``metadata.campaignkit.title``) or else by file name."""
+    root = root or repo_root()
+    out = []
+    for path in sorted((root / "exercises").glob("[0-9][0-9]-*.ipynb")):
+        meta = json.loads(path.read_text(encoding="utf-8"))["metadata"].get("campaignkit") or {}
+        out.append(ExerciseSet(path, meta.get("title") or path.name))
+    return out
+
+
+NO_ADDRESS = ("Launch links (Binder, in the browser, nothing to install) appear here once the kit's "
+              "public address is set in `pyproject.toml` under `[tool.campaignkit] repository` and this "
+              "map is regenerated with `python -m campaignkit course --write`.")
+BINDER_NOTE = ("**Binder** opens a notebook in JupyterLab in your browser, with nothing to install. It "
+               "can take a minute to start, and the copy is temporary: download your work "
+               "(File > Download) before you close the tab.")
+HUB_NOTE = ("**On your institution's JupyterHub.** If it has nbgitpuller, an instructor can make links "
+            "that copy the kit into each student's account (or update their copy) and open a notebook: "
+            "`python -m campaignkit links --hub https://your-hub.example.edu` prints one per notebook "
+            "and exercise set.")
+
+
+def course_map(nbs: list[Notebook], sets: Sequence[ExerciseSet] = (),
+               binder: Callable[[str], str] | None = None) -> str:
+    """The README's generated block: the course map, the exercise sets and how to launch them.
+
+    ``binder`` maps a repository path to its Binder link; without it (no public address yet)
+    the block says how to get launch links instead of showing broken ones.
+    """
+    launch = " Launch |" if binder else ""
+    rule = "---|" if binder else ""
+
+    def link(path: str) -> str:
+        return f" [Binder]({binder(path)}) |" if binder else ""
+
+    lines = [START, "", "| # | Notebook | You will be able to | Time |" + launch, "|---|---|---|---|" + rule]
     for nb in nbs:
+        path = f"notebooks/{nb.path.name}"
         goals = "; ".join(o[0].lower() + o[1:] for o in nb.objectives)
-        lines.append(f"| {nb.order:02d} | [{nb.title}](notebooks/{nb.path.name}) | {goals} | {nb.minutes} min |")
+        lines.append(f"| {nb.order:02d} | [{nb.title}]({path}) | {goals} | {nb.minutes} min |" + link(path))
     total = sum(nb.minutes for nb in nbs)
     plural = "s" if len(nbs) != 1 else ""
-    lines += ["", f"Total: {len(nbs)} notebook{plural}, about {total // 60} h {total % 60:02d} min.", "", END]
+    lines += ["", f"Total: {len(nbs)} notebook{plural}, about {total // 60} h {total % 60:02d} min.", ""]
+    if sets:
+        lines += ["| # | Exercise set |" + launch, "|---|---|" + rule]
+        for s in sets:
+            path = f"exercises/{s.path.name}"
+            lines.append(f"| {s.path.name[:2]} | [{s.title.replace('|', '/')}]({path}) |" + link(path))
+        lines.append("")
+    lines += [BINDER_NOTE if binder else NO_ADDRESS, "", HUB_NOTE, "", END]
     return "\n".join(lines)
+
+
+def readme_block(root: Path | None = None) -> str:
+    """``course_map`` for the repository at ``root``, with Binder links when its address is set."""
+    root = root or repo_root()
+    cfg = links.settings(root)
+    binder = None
+    if cfg["repository"]:
+        def binder(path: str) -> str:
+            return links.binder_url(path, cfg["repository"], cfg["branch"], root)
+    return course_map(notebooks(root), exercise_sets(root), binder)
 
 
 def navigation(nbs: list[Notebook], i: int) -> str:
@@ -92,10 +156,10 @@ def sync(root: Path | None = None, write: bool = False) -> list[str]:
     pattern = re.compile(re.escape(START) + ".*?" + re.escape(END), re.S)
     if not pattern.search(text):
         drift.append("README.md: no course-map markers")
-    elif pattern.search(text).group(0) != course_map(nbs):
+    elif pattern.search(text).group(0) != (block := readme_block(root)):
         drift.append("README.md: course map is out of date")
         if write:
-            readme.write_text(pattern.sub(lambda _: course_map(nbs), text), encoding="utf-8")
+            readme.write_text(pattern.sub(lambda _: block, text), encoding="utf-8")
     for i, nb in enumerate(nbs):
         data = nbformat.read(nb.path, as_version=4)
         cell = _nav_cell(data)

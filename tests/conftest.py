@@ -14,6 +14,9 @@ import pytest
 
 import campaignkit as ck
 
+# fixture submissions are notebooks a grader reads, not notebooks for nbval to run
+collect_ignore = ["fixtures"]
+
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "datasets"
 

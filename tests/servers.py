@@ -21,6 +21,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 TOKEN = "kit-test-token"
 BIN = Path(sys.prefix) / "bin"
+#: The kit's Voila template (share/jupyter/voila/templates/campaignkit: the lab template without
+#: requests to other hosts), found through JUPYTER_PATH, as `make dashboard` does.
+VOILA_TEMPLATE = "campaignkit"
+VOILA_JUPYTER_PATH = REPO / "share" / "jupyter"
 
 
 def free_port() -> int:
@@ -85,11 +89,13 @@ def lab(tmp: Path):
 
 @contextmanager
 def voila(tmp: Path, notebook: str = "notebooks/dashboard.ipynb"):
-    """Voila serving ``notebook`` on a free loopback port; yields the page URL."""
+    """Voila serving ``notebook`` with the kit's template on a free loopback port; yields the page URL."""
     port = free_port()
-    proc = subprocess.Popen([str(BIN / "voila"), notebook, "--no-browser", f"--port={port}",
-                             "--Voila.ip=127.0.0.1", "--Voila.port_retries=0", "--theme=light"],
-                            cwd=REPO, env=isolated_env(tmp), stdout=subprocess.DEVNULL,
+    env = isolated_env(tmp)
+    env["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(VOILA_JUPYTER_PATH), env.get("JUPYTER_PATH")]))
+    proc = subprocess.Popen([str(BIN / "voila"), notebook, f"--template={VOILA_TEMPLATE}", "--no-browser",
+                             f"--port={port}", "--Voila.ip=127.0.0.1", "--Voila.port_retries=0", "--theme=light"],
+                            cwd=REPO, env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:

@@ -43,7 +43,14 @@ def test_requirements_pin_every_runtime_package_and_install_the_kit():
 def test_dev_requirements_build_on_runtime_without_repinning():
     text = (REPO / "requirements-dev.txt").read_text()
     assert re.search(r"^-r requirements\.txt$", text, re.M)
+    assert re.search(r"^-r requirements-instructor\.txt$", text, re.M), "the tests grade with nbgrader"
     assert not set(_pins(REPO / "requirements-dev.txt")) & set(_pins(REPO / "requirements.txt"))
+
+
+def test_instructor_requirements_add_only_the_grader():
+    text = (REPO / "requirements-instructor.txt").read_text()
+    assert re.search(r"^-r requirements\.txt$", text, re.M)
+    assert set(_pins(REPO / "requirements-instructor.txt")) == {"nbgrader"}
 
 
 def test_binder_uses_the_same_pins():
@@ -70,7 +77,9 @@ def test_package_version_matches_citation():
 
 def test_notebooks_are_stored_without_outputs():
     notebooks = sorted((REPO / "notebooks").glob("*.ipynb"))
-    assert notebooks
+    exercises = sorted((REPO / "exercises").glob("*.ipynb")) + sorted((REPO / "exercises").glob("source/*/*.ipynb"))
+    assert notebooks and exercises
+    notebooks += exercises
     result = subprocess.run([sys.executable, "-m", "nbstripout", "--verify", *map(str, notebooks)],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -90,12 +99,19 @@ def test_course_map_and_navigation_are_generated_from_metadata():
 
 
 def test_all_version_numbers_agree():
+    """The kit and its data package have versions of their own; each is written the same everywhere."""
     import campaignkit
-    version = campaignkit.__version__
-    descriptor = json.loads((REPO / "datasets" / "datapackage.json").read_text())
-    assert descriptor["version"] == version
-    assert f"## {version} (" in (REPO / "CHANGELOG.md").read_text()
-    assert f"**{version} (" in (REPO / "datasets" / "README.md").read_text()
+    kit = campaignkit.__version__
+    cff = (REPO / "CITATION.cff").read_text()
+    changelog = (REPO / "CHANGELOG.md").read_text()
+    assert re.search(rf"^version: {re.escape(kit)}$", cff, re.M), "CITATION.cff: kit version"
+    assert f"## {kit} (" in changelog, "CHANGELOG.md has no entry for the kit's version"
+    data = json.loads((REPO / "datasets" / "datapackage.json").read_text())["version"]
+    assert re.search(rf"^    version: {re.escape(data)}$", cff, re.M), "CITATION.cff: data package version"
+    assert f"**{data} (" in (REPO / "datasets" / "README.md").read_text(), "data card changelog"
+    assert f"**Version:** {data} " in (REPO / "datasets" / "README.md").read_text()
+    latest = changelog.split(f"## {kit} (", 1)[1].split("\n## ", 1)[0]
+    assert f"Data package {data}" in latest, "the kit's latest CHANGELOG entry must name its data package version"
 
 
 def test_binder_settings_silence_news_and_updates():

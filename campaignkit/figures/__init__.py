@@ -6,9 +6,9 @@ it draws (the ``*_data`` functions and ``campaignkit.analysis``), so a learner w
 the chart can read the same information.
 """
 
-from .base import PALETTE, SOURCE_LINE
+from .base import PALETTE, SOURCE_LINE, data_points
 from .compare import bar, flow, matrix, reach_claims
 from .time import counts_over_time, intervals, releases_and_events, timeline, timeline_data
 
 __all__ = ["PALETTE", "SOURCE_LINE", "timeline_data", "timeline", "counts_over_time",
-           "releases_and_events", "intervals", "matrix", "flow", "bar", "reach_claims"]
+           "releases_and_events", "intervals", "matrix", "flow", "bar", "reach_claims", "data_points"]

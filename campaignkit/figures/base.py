@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-__all__ = ["PALETTE", "SOURCE_LINE", "PRECISION_SYMBOL", "finish", "legend_entry", "color_map", "rgba"]
+__all__ = ["PALETTE", "SOURCE_LINE", "PRECISION_SYMBOL", "finish", "legend_entry", "data_points", "color_map", "rgba"]
 
 #: Okabe-Ito colour-blind-safe palette; its yellow, weak on white, comes last.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000", "#F0E442"]
@@ -42,6 +42,9 @@ def legend_entry(fig: go.Figure, name: str, color: str, symbol: str = "circle",
                              hoverinfo="skip"))
 
 
+def data_points(fig: go.Figure) -> int:
+    """How many data points a figure draws (legend-only entries do not count)."""
+    return sum(len(t.x) for t in fig.data if t.hoverinfo != "skip" and getattr(t, "x", None) is not None)
 
 
 def color_map(values) -> dict:

@@ -1,0 +1,373 @@
+"""The exercise sets: generate the student copies and grade a class's submissions (with nbgrader).
+
+``exercises/`` is an nbgrader course directory. Instructors edit ``source/<set>/<set>.ipynb``
+(solutions and hidden tests); the student copies ``exercises/<set>.ipynb`` are generated from them::
+
+    python -m campaignkit.exercises generate            # rewrite the student copies
+    python -m campaignkit.exercises check               # exit 1 if they differ from the sources
+    python -m campaignkit.exercises grade SUBMISSIONS --out gradebook.csv
+
+nbgrader is needed only for ``generate``, ``check`` and ``grade`` (the instructor's tools:
+``requirements-instructor.txt``); students need nothing beyond the kit. Grading needs no Docker:
+nbgrader runs each submission in a local kernel, after putting the check cells back as they were
+written (a student who edits a check cell gains nothing) and adding the hidden tests.
+
+>>> [s.name for s in sets()][:2]
+['01-campaign-atlas', '02-case-russia']
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import re
+import shutil
+import sys
+import tempfile
+import time
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+from .location import repo_root
+
+__all__ = ["ExerciseSet", "sets", "overview", "generate", "check", "grade", "Row"]
+
+SET_NAME = re.compile(r"^\d\d-[a-z0-9-]+$")
+TABLE_START, TABLE_END = "<!-- sets-table:start -->", "<!-- sets-table:end -->"
+CSV_FIELDS = ["student", "set", "task", "points", "max_points", "status", "note"]
+
+
+@dataclass(frozen=True)
+class ExerciseSet:
+    name: str
+    source: Path        # exercises/source/<name>/<name>.ipynb
+    student: Path       # exercises/<name>.ipynb
+
+
+def exercises_dir(root: Path | None = None) -> Path:
+    return (root or repo_root()) / "exercises"
+
+
+def sets(root: Path | None = None) -> list[ExerciseSet]:
+    """The exercise sets, in order, from ``exercises/source/``."""
+    base = exercises_dir(root)
+    found = []
+    for folder in sorted((base / "source").iterdir()):
+        if folder.is_dir() and SET_NAME.match(folder.name):
+            found.append(ExerciseSet(folder.name, folder / f"{folder.name}.ipynb", base / f"{folder.name}.ipynb"))
+    return found
+
+
+def _graded_cells(path: Path) -> list[dict]:
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    return [c for c in cells if c.get("metadata", {}).get("nbgrader", {}).get("grade")]
+
+
+def overview(root: Path | None = None) -> str:
+    """The instructor guide's table of the sets: time, tasks and points, from the source notebooks."""
+    lines = ["| Set | Follows notebook | Time | Auto-checked tasks (points) | Open questions (points) |",
+             "|---|---|---|---|---|"]
+    totals = [0, 0, 0, 0, 0]
+    for s in sets(root):
+        meta = json.loads(s.source.read_text(encoding="utf-8"))["metadata"]["campaignkit"]
+        graded = _graded_cells(s.source)
+        auto = [float(c["metadata"]["nbgrader"]["points"]) for c in graded if c["cell_type"] == "code"]
+        manual = [float(c["metadata"]["nbgrader"]["points"]) for c in graded if c["cell_type"] == "markdown"]
+        lines.append(f"| [{meta['title']}]({s.student.name}) | [{meta['follows']}](../notebooks/{meta['follows']}) "
+                     f"| {meta['minutes']} min | {len(auto)} ({sum(auto):g}) | {len(manual)} ({sum(manual):g}) |")
+        for i, n in enumerate([int(meta["minutes"]), len(auto), sum(auto), len(manual), sum(manual)]):
+            totals[i] += n
+    lines.append(f"| **{len(sets(root))} sets** | | {totals[0] // 60} h {totals[0] % 60:02d} min "
+                 f"| {totals[1]} ({totals[2]:g}) | {totals[3]} ({totals[4]:g}) |")
+    return "\n".join(lines)
+
+
+def _nbgrader_api(course: Path):
+    """nbgrader's Python API on a course directory, with the kit's nbgrader_config.py."""
+    try:
+        from nbgrader.apps import NbGraderAPI
+    except ImportError:
+        raise SystemExit("nbgrader is not installed: run `make grade` (it installs the instructor's "
+                         "tools), or `pip install -r requirements-instructor.txt`.") from None
+    from traitlets.config import PyFileConfigLoader
+
+    # nbgrader runs `alembic` as a program to set up its gradebook: it must be on PATH.
+    bindir = str(Path(sys.executable).parent)
+    if bindir not in os.environ.get("PATH", "").split(os.pathsep):
+        os.environ["PATH"] = bindir + os.pathsep + os.environ.get("PATH", "")
+    config = PyFileConfigLoader("nbgrader_config.py", path=str(course)).load_config()
+    config.CourseDirectory.root = str(course)
+    return NbGraderAPI(config=config)
+
+
+def _course_copy(course: Path, root: Path | None = None) -> None:
+    """A scratch nbgrader course directory: the kit's config and sources, nothing else."""
+    base = exercises_dir(root)
+    course.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(base / "nbgrader_config.py", course / "nbgrader_config.py")
+    shutil.copytree(base / "source", course / "source", dirs_exist_ok=True)
+
+
+def _generate_into(course: Path, names: list[str]):
+    api = _nbgrader_api(course)
+    for name in names:
+        result = api.generate_assignment(name, force=True, create=True)
+        if not result["success"]:
+            raise RuntimeError(f"nbgrader could not generate {name}:\n{result.get('error') or result.get('log')}")
+    return api
+
+
+def generate(root: Path | None = None, write: bool = True) -> list[str]:
+    """Generate every student copy from its source, and the instructor guide's table of the sets;
+    return the files that were (or would be) changed."""
+    changed = []
+    with tempfile.TemporaryDirectory() as tmp:
+        course = Path(tmp)
+        _course_copy(course, root)
+        all_sets = sets(root)
+        _generate_into(course, [s.name for s in all_sets])
+        for s in all_sets:
+            new = (course / "release" / s.name / f"{s.name}.ipynb").read_bytes()
+            if not s.student.is_file() or s.student.read_bytes() != new:
+                changed.append(s.student.name)
+                if write:
+                    s.student.write_bytes(new)
+        guide = exercises_dir(root) / "INSTRUCTORS.md"
+        text = guide.read_text(encoding="utf-8")
+        table = re.compile(re.escape(TABLE_START) + r".*?" + re.escape(TABLE_END), re.S)
+        want = f"{TABLE_START}\n{overview(root)}\n{TABLE_END}"
+        if not table.search(text):
+            changed.append(f"INSTRUCTORS.md (no {TABLE_START} marker)")
+        elif table.search(text).group(0) != want:
+            changed.append("INSTRUCTORS.md (table of the sets)")
+            if write:
+                guide.write_text(table.sub(lambda _: want, text), encoding="utf-8")
+        known = {s.student.name for s in all_sets}
+        for stray in sorted(exercises_dir(root).glob("[0-9][0-9]-*.ipynb")):
+            if stray.name not in known:
+                changed.append(f"{stray.name} (no source)")
+    return changed
+
+
+def check(root: Path | None = None) -> list[str]:
+    """The student copies that differ from what their sources generate (empty when in sync)."""
+    return generate(root, write=False)
+
+
+# ---------------------------------------------------------------------------------------------
+# grading
+
+@dataclass(frozen=True)
+class Row:
+    student: str
+    set: str
+    task: str
+    points: float | None     # None: graded by hand (open question) or not gradable
+    max_points: float
+    status: str              # auto | manual | not submitted | error
+    note: str = ""
+
+
+def _set_of(path: Path, names: set[str]) -> str | None:
+    """Which exercise set a submitted notebook is: by its metadata, else by its file name."""
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8")).get("metadata", {})
+        name = meta.get("campaignkit", {}).get("set")
+    except (OSError, ValueError, AttributeError):
+        name = None
+    if name in names:
+        return name
+    for candidate in sorted(names, key=len, reverse=True):
+        if path.stem.startswith(candidate):
+            return candidate
+    return None
+
+
+def collect(submissions: Path, names: set[str]) -> tuple[dict, list[str]]:
+    """Find each student's notebooks: ``{(student, set): path}`` and a list of warnings.
+
+    A student is a folder of ``submissions``; notebooks may lie in it or in sub-folders
+    (nbgrader's ``<student>/<set>/<set>.ipynb`` works too). A renamed notebook is recognised by
+    the set name stored in its metadata.
+    """
+    if not submissions.is_dir():
+        raise SystemExit(f"{submissions}: no such folder of submissions")
+    found, warnings = {}, []
+    for student_dir in sorted(p for p in submissions.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        student = re.sub(r"[^\w.-]+", "_", student_dir.name)
+        for path in sorted(student_dir.rglob("*.ipynb")):
+            if ".ipynb_checkpoints" in path.parts:
+                continue
+            name = _set_of(path, names)
+            if name is None:
+                warnings.append(f"{path}: not an exercise set of the kit, skipped")
+                continue
+            key = (student, name)
+            if key in found:
+                keep = max(found[key], path, key=lambda p: (p.name == f"{name}.ipynb", p.stat().st_mtime))
+                warnings.append(f"{student}: two notebooks for {name}; graded {keep.name}")
+                found[key] = keep
+            else:
+                found[key] = path
+            if path.name != f"{name}.ipynb" and found[key] == path:
+                warnings.append(f"{path}: renamed copy of {name}.ipynb, graded as {name}")
+    return found, warnings
+
+
+def _task_order(source: Path) -> list[str]:
+    nb = json.loads(source.read_text(encoding="utf-8"))
+    return [c["metadata"]["nbgrader"]["grade_id"] for c in nb["cells"]
+            if c.get("metadata", {}).get("nbgrader", {}).get("grade")]
+
+
+def _max_points(source: Path) -> dict[str, float]:
+    nb = json.loads(source.read_text(encoding="utf-8"))
+    return {c["metadata"]["nbgrader"]["grade_id"]: float(c["metadata"]["nbgrader"]["points"])
+            for c in nb["cells"] if c.get("metadata", {}).get("nbgrader", {}).get("grade")}
+
+
+def grade(submissions: Path, out: Path, workdir: Path | None = None, root: Path | None = None,
+          log=print) -> list[Row]:
+    """Autograde every submitted notebook; write the gradebook CSV ``out``; return its rows.
+
+    ``workdir`` (default: a temporary folder) becomes an nbgrader course directory holding the
+    gradebook database, so an instructor can go on grading the open questions there with
+    nbgrader's formgrader.
+    """
+    all_sets = {s.name: s for s in sets(root)}
+    found, remarks = collect(Path(submissions), set(all_sets))
+    for remark in remarks:
+        log(f"note: {remark}")
+    if not found:
+        raise SystemExit(f"{submissions}: no notebooks of the kit's exercise sets found "
+                         "(expected <student>/<set>.ipynb)")
+    tmp = None
+    if workdir is None:
+        tmp = tempfile.TemporaryDirectory()
+        workdir = Path(tmp.name)
+    workdir = Path(workdir)
+    if (workdir / "gradebook.db").exists() or (workdir / "submitted").exists():
+        # it may hold grades given by hand in nbgrader's formgrader: never overwrite them
+        raise SystemExit(f"{workdir}: already holds an nbgrader gradebook (perhaps with grades given by "
+                         "hand); choose a new WORKDIR, or delete this folder if it can go")
+    _course_copy(workdir, root)
+    students = sorted({student for student, _ in found})
+    used = sorted({name for _, name in found})
+    api = _nbgrader_api(workdir)
+    _generate_into(workdir, used)
+    notes = {}
+    for (student, name), path in sorted(found.items()):
+        dest = workdir / "submitted" / student / name / f"{name}.ipynb"
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(path, dest)
+        if path.name != dest.name:
+            notes[(student, name)] = f"submitted as {path.name}"
+    rows: list[Row] = []
+    from nbgrader.api import Gradebook, MissingEntry
+
+    for (student, name) in sorted(found):
+        started = time.perf_counter()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")     # SQLAlchemy's session warnings from inside nbgrader
+            result = api.autograde(name, student, force=True, create=True)
+        seconds = time.perf_counter() - started
+        note = notes.get((student, name), "")
+        maxima = _max_points(all_sets[name].source)
+        if not result["success"]:
+            reason = _last_line(result.get("error") or result.get("log") or "")
+            log(f"{student} / {name}: could not be graded ({reason})")
+            rows += [Row(student, name, task, 0.0, maxima[task], "error", f"not graded: {reason}")
+                     for task in _task_order(all_sets[name].source)]
+            continue
+        with Gradebook(api.coursedir.db_url) as gb:
+            for task in _task_order(all_sets[name].source):
+                try:
+                    g = gb.find_grade(task, name, name, student)
+                except MissingEntry:
+                    rows.append(Row(student, name, task, 0.0, maxima[task], "error", "task missing in submission"))
+                    continue
+                manual = g.cell.cell_type == "markdown"
+                points = None if manual else float(g.score or 0.0)
+                rows.append(Row(student, name, task, points, float(g.max_score),
+                                "manual" if manual else "auto", note))
+        log(f"graded {student} / {name} in {seconds:.1f} s")
+    for student in students:
+        for name in used:
+            if (student, name) not in found:
+                source = all_sets[name].source
+                maxima = _max_points(source)
+                rows += [Row(student, name, task, 0.0, maxima[task], "not submitted")
+                         for task in _task_order(source)]
+    rows.sort(key=lambda r: (r.student, r.set))
+    write_csv(rows, Path(out))
+    if tmp is not None:
+        tmp.cleanup()
+    return rows
+
+
+def _last_line(text: str) -> str:
+    lines = [ln.strip() for ln in text.strip().splitlines() if ln.strip()]
+    return lines[-1][:200] if lines else "unknown error"
+
+
+def write_csv(rows: list[Row], out: Path) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(CSV_FIELDS)
+        for r in rows:
+            points = "" if r.points is None else f"{r.points:g}"
+            w.writerow([r.student, r.set, r.task, points, f"{r.max_points:g}", r.status, r.note])
+
+
+def summary(rows: list[Row]) -> str:
+    """One line per student and set: automatic points, and points left to grade by hand."""
+    totals: dict[tuple[str, str], list[float]] = {}
+    for r in rows:
+        t = totals.setdefault((r.student, r.set), [0.0, 0.0, 0.0])
+        if r.status == "manual":
+            t[2] += r.max_points
+        else:
+            t[0] += r.points or 0.0
+            t[1] += r.max_points
+    width = max([len("student")] + [len(s) for s, _ in totals])
+    lines = [f"{'student':<{width}}  {'set':<34} auto points   to grade by hand"]
+    for (student, name), (got, most, manual) in sorted(totals.items()):
+        lines.append(f"{student:<{width}}  {name:<34} {got:>4g} / {most:<4g}   {manual:g} points")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m campaignkit.exercises", description=__doc__.split("\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("generate", help="rewrite the student copies from exercises/source/")
+    sub.add_parser("check", help="exit 1 if a student copy differs from its source")
+    g = sub.add_parser("grade", help="grade a folder of submissions: <student>/<set>.ipynb")
+    g.add_argument("submissions", type=Path)
+    g.add_argument("--out", type=Path, default=Path("gradebook.csv"), help="gradebook CSV (default: gradebook.csv)")
+    g.add_argument("--workdir", type=Path, default=None,
+                   help="keep nbgrader's course folder and database here (for grading open questions)")
+    args = parser.parse_args(argv)
+    if args.command == "generate":
+        changed = generate()
+        print("\n".join(f"updated exercises/{c}" for c in changed) or "student copies already up to date")
+        return 0
+    if args.command == "check":
+        changed = check()
+        for c in changed:
+            print(f"exercises/{c}: differs from its source: run `python -m campaignkit.exercises generate`")
+        return 1 if changed else 0
+    started = time.perf_counter()
+    rows = grade(args.submissions, args.out, args.workdir)
+    print(summary(rows))
+    n = len({(r.student, r.set) for r in rows if r.status != "not submitted"})
+    print(f"{n} submissions graded in {time.perf_counter() - started:.0f} s; gradebook: {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
