@@ -146,7 +146,8 @@ def test_overrides_land_where_jupyterlab_reads_them(binder):
 
 
 def test_jupyterlab_serves_the_overridden_settings(binder):
-    """The settings API of a real JupyterLab of the venv: defaults replaced by binder/overrides.json."""
+    """The settings API of a real JupyterLab of the venv: defaults replaced by binder/overrides.json;
+    the server's root opens the first notebook; the dashboard renders with the kit's Voila template."""
     port = free_port()
     proc = subprocess.Popen([binder.python, "-m", "jupyter", "lab", "--no-browser", "--ip=127.0.0.1",
                              f"--port={port}", "--ServerApp.port_retries=0", "--allow-root",
@@ -165,6 +166,25 @@ def test_jupyterlab_serves_the_overridden_settings(binder):
         assert notes["fetchNews"]["default"] == "false" and notes["checkForUpdates"]["default"] is False
         manager = setting("@jupyterlab/extensionmanager-extension:plugin")
         assert manager["enabled"]["default"] is False
+
+        class NoRedirect(urllib.request.HTTPRedirectHandler):
+            def redirect_request(self, *args, **kwargs):
+                return None
+
+        try:   # the server's start page: the first notebook (binder/postBuild sets default_url)
+            urllib.request.build_opener(NoRedirect).open(f"{base}/?token={TOKEN}", timeout=30)
+            raise AssertionError("the server's root did not redirect")
+        except urllib.error.HTTPError as exc:
+            assert exc.code in (301, 302) and exc.headers["Location"].split("?")[0].endswith(
+                "/lab/tree/notebooks/00-start-here.ipynb"), (exc.code, exc.headers["Location"])
+
+        # the dashboard inside Jupyter (Voila's server extension) uses the kit's template: no CDN
+        with urllib.request.urlopen(f"{base}/voila/render/notebooks/dashboard.ipynb?token={TOKEN}",
+                                    timeout=300) as r:
+            html = r.read().decode("utf-8", "replace")
+        assert "application/vnd.jupyter.widget-view+json" in html, "the dashboard did not render"
+        assert "cdn.jsdelivr.net" not in html and "fontawesome" not in html.lower(), \
+            "the dashboard page links a stylesheet from a CDN: the kit's Voila template is not in use"
     finally:
         _stop(proc)
 
@@ -191,9 +211,9 @@ def test_student_copy_fails_only_on_its_stubs(binder, notebook, tmp_path):
 def test_voila_inside_jupyter_uses_the_kits_template(binder):
     """postBuild installs share/jupyter/voila/templates/campaignkit and makes it Voila's default."""
     paths = json.loads(binder.run([binder.python, "-m", "jupyter", "--paths", "--json"], "jupyter --paths").stdout)
-    config = [Path(p) / "jupyter_server_config.d" / "campaignkit-voila.json" for p in paths["config"]]
+    config = [Path(p) / "voila.json" for p in paths["config"]]
     found = [p for p in config if p.is_file()]
-    assert found, f"no campaignkit-voila.json on Jupyter's config path {paths['config']}"
+    assert found, f"no voila.json on Jupyter's config path {paths['config']}"
     assert json.loads(found[0].read_text()) == {"VoilaConfiguration": {"template": "campaignkit"}}
     templates = [Path(p) / "voila" / "templates" / "campaignkit" / "index.html.j2" for p in paths["data"]]
     assert any(t.is_file() for t in templates), f"the template is not on Jupyter's data path {paths['data']}"
