@@ -268,6 +268,13 @@ def grade(submissions: Path, out: Path, workdir: Path | None = None, root: Path 
     from nbgrader.api import Gradebook, MissingEntry
 
     for (student, name) in sorted(found):
+        damage = _unreadable(found[(student, name)])
+        if damage:
+            log(f"{student} / {name}: could not be graded ({damage})")
+            maxima = _max_points(all_sets[name].source)
+            rows += [Row(student, name, task, 0.0, maxima[task], "error", f"not graded: {damage}")
+                     for task in _task_order(all_sets[name].source)]
+            continue
         started = time.perf_counter()
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")     # SQLAlchemy's session warnings from inside nbgrader
@@ -307,6 +314,17 @@ def grade(submissions: Path, out: Path, workdir: Path | None = None, root: Path 
     return rows
 
 
+def _unreadable(path: Path) -> str:
+    """Why a submitted file is not a notebook nbgrader can read ('' when it is one)."""
+    try:
+        nb = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        return f"{path.name} is damaged or not a notebook ({type(exc).__name__}: {str(exc)[:80]}); ask for the file again"
+    if not isinstance(nb, dict) or not isinstance(nb.get("cells"), list):
+        return f"{path.name} is not a Jupyter notebook (no cells); ask for the file again"
+    return ""
+
+
 def _last_line(text: str) -> str:
     lines = [ln.strip() for ln in text.strip().splitlines() if ln.strip()]
     return lines[-1][:200] if lines else "unknown error"
@@ -323,20 +341,35 @@ def write_csv(rows: list[Row], out: Path) -> None:
 
 
 def summary(rows: list[Row]) -> str:
-    """One line per student and set: automatic points, and points left to grade by hand."""
-    totals: dict[tuple[str, str], list[float]] = {}
+    """One line per student and set: automatic points, and points left to grade by hand.
+
+    >>> print(summary([Row("ada", "01-x", "task-1", 2.0, 2.0, "auto"), Row("ada", "01-x", "question-1", None, 3.0, "manual"),
+    ...                Row("ben", "01-x", "task-1", 0.0, 2.0, "not submitted")]))
+    student  set                                auto points   to grade by hand
+    ada      01-x                                  2 / 2      3 points
+    ben      01-x                               not submitted
+    """
+    groups: dict[tuple[str, str], list[Row]] = {}
     for r in rows:
-        t = totals.setdefault((r.student, r.set), [0.0, 0.0, 0.0])
-        if r.status == "manual":
-            t[2] += r.max_points
-        else:
-            t[0] += r.points or 0.0
-            t[1] += r.max_points
-    width = max([len("student")] + [len(s) for s, _ in totals])
+        groups.setdefault((r.student, r.set), []).append(r)
+    width = max([len("student")] + [len(student) for student, _ in groups])
     lines = [f"{'student':<{width}}  {'set':<34} auto points   to grade by hand"]
-    for (student, name), (got, most, manual) in sorted(totals.items()):
+    for (student, name), group in sorted(groups.items()):
+        statuses = {r.status for r in group}
+        if statuses <= {"not submitted", "error"}:
+            what = "not submitted" if statuses == {"not submitted"} else group[0].note
+            lines.append(f"{student:<{width}}  {name:<34} {what}")
+            continue
+        got = sum(r.points or 0.0 for r in group if r.status != "manual")
+        most = sum(r.max_points for r in group if r.status != "manual")
+        manual = sum(r.max_points for r in group if r.status == "manual")
         lines.append(f"{student:<{width}}  {name:<34} {got:>4g} / {most:<4g}   {manual:g} points")
     return "\n".join(lines)
+
+
+def graded_count(rows: list[Row]) -> int:
+    """How many submissions were graded (not counting those missing or that could not be graded)."""
+    return len({(r.student, r.set) for r in rows if r.status in ("auto", "manual")})
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -364,8 +397,10 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     rows = grade(args.submissions, args.out, args.workdir)
     print(summary(rows))
-    n = len({(r.student, r.set) for r in rows if r.status != "not submitted"})
-    print(f"{n} submissions graded in {time.perf_counter() - started:.0f} s; gradebook: {args.out}")
+    problems = len({(r.student, r.set) for r in rows if r.status == "error"})
+    print(f"{graded_count(rows)} submissions graded in {time.perf_counter() - started:.0f} s"
+          + (f", {problems} could not be graded (see the note column)" if problems else "")
+          + f"; gradebook: {args.out}")
     return 0
 
 

@@ -215,11 +215,12 @@ def test_special_cases_are_reported_in_the_gradebook(graded):
     eli = {r["note"] for r in rows if r["student"] == "eli" and r["set"] == fixtures.SETS[0]}
     assert eli == {"submitted as 01-campaign-atlas-Copy1.ipynb"}
     gus = [r for r in rows if r["student"] == "gus" and r["set"] == fixtures.SETS[0]]
-    assert gus and all(r["status"] == "error" for r in gus)
+    assert gus and all(r["status"] == "error" and "damaged" in r["note"] for r in gus)
     # students who did not hand in the second set appear with 0 points, marked as such
     ben_timing = [r for r in rows if r["student"] == "ben" and r["set"] == fixtures.SETS[1]]
     assert ben_timing and all(r["status"] == "not submitted" and r["points"] == "0" for r in ben_timing)
-    assert "graded in" in result.stdout and "gus" in result.stdout
+    assert "8 submissions graded in" in result.stdout and "1 could not be graded" in result.stdout
+    assert re.search(r"^ben\s+08-timing\s+not submitted$", result.stdout, re.M), result.stdout
 
 
 def test_grading_refuses_to_overwrite_a_gradebook(tmp_path):
