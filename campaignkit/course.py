@@ -58,6 +58,7 @@ def notebooks(root: Path | None = None) -> list[Notebook]:
 class ExerciseSet:
     path: Path
     title: str
+    minutes: int | None = None
 
 
 def exercise_sets(root: Path | None = None) -> list[ExerciseSet]:
@@ -67,7 +68,8 @@ def exercise_sets(root: Path | None = None) -> list[ExerciseSet]:
     out = []
     for path in sorted((root / "exercises").glob("[0-9][0-9]-*.ipynb")):
         meta = json.loads(path.read_text(encoding="utf-8"))["metadata"].get("campaignkit") or {}
-        out.append(ExerciseSet(path, meta.get("title") or path.name))
+        minutes = int(meta["minutes"]) if meta.get("minutes") else None
+        out.append(ExerciseSet(path, meta.get("title") or path.name, minutes))
     return out
 
 
@@ -105,11 +107,14 @@ def course_map(nbs: list[Notebook], sets: Sequence[ExerciseSet] = (),
     plural = "s" if len(nbs) != 1 else ""
     lines += ["", f"Total: {len(nbs)} notebook{plural}, about {total // 60} h {total % 60:02d} min.", ""]
     if sets:
-        lines += ["| # | Exercise set |" + launch, "|---|---|" + rule]
+        lines += ["| # | Exercise set (after the notebook with the same number) | Time |" + launch,
+                  "|---|---|---|" + rule]
         for s in sets:
             path = f"exercises/{s.path.name}"
-            lines.append(f"| {s.path.name[:2]} | [{s.title.replace('|', '/')}]({path}) |" + link(path))
-        lines.append("")
+            time = f"{s.minutes} min" if s.minutes else ""
+            lines.append(f"| {s.path.name[:2]} | [{s.title.replace('|', '/')}]({path}) | {time} |" + link(path))
+        lines += ["", "Instructors: [the instructor guide](exercises/INSTRUCTORS.md) has the rubrics, session "
+                      "plans and grading (`make grade`).", ""]
     lines += [BINDER_NOTE if binder else NO_ADDRESS, "", HUB_NOTE, "", END]
     return "\n".join(lines)
 
