@@ -56,25 +56,20 @@ def kernel_bench(tables: Tables) -> None:
 
 
 def browser_bench(rounds: int = 10) -> None:
-    import shutil
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-    from servers import voila
+    from servers import CHROMIUM, chromium_context, voila
     from playwright.sync_api import sync_playwright
 
-    chromium = shutil.which("chromium")
-    if not chromium:
+    if not CHROMIUM:
         print("browser: skipped (no Chromium; apt-get install chromium)")
         return
-    args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync"]
     toggles = {"platforms": ("ck-target", ["China (CHN)", "Russia (RUS)"]),
                "languages": ("ck-languages", ["Persian (Farsi) · فارسی (right to left)", "Russian · Русский"]),
                "timing": ("ck-category", ["mutiny", "war"])}
     title = "s => document.querySelector(s).layout.title.text"
     print(f"browser (Voila, Chromium), {rounds} control changes per explorer, change -> redrawn chart:")
     with voila(Path(tempfile.mkdtemp())) as url, sync_playwright() as p:
-        ctx = p.chromium.launch_persistent_context(tempfile.mkdtemp(), executable_path=chromium,
-                                                   headless=True, args=args)
+        ctx = chromium_context(p)
         page = ctx.pages[0]
         page.goto(url, wait_until="commit")
         page.wait_for_selector(".ck-explorer-timing .ck-figure .js-plotly-plot", timeout=120_000)

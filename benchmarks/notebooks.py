@@ -20,7 +20,6 @@ import argparse
 import ast
 import copy
 import json
-import shutil
 import statistics
 import subprocess
 import sys
@@ -134,20 +133,17 @@ def children(pid: int) -> list[int]:
 
 def lab_memory() -> None:
     """JupyterLab + the dashboard's kernel, explorers drawn in Chromium: resident memory."""
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    if not chromium:
-        print("\nJupyterLab memory: skipped (no Chromium; apt-get install chromium)")
-        return
     sys.path.insert(0, str(REPO / "tests"))
     from playwright.sync_api import sync_playwright
-    from servers import TOKEN, lab
+    from servers import CHROMIUM, TOKEN, chromium_context, lab
+
+    if not CHROMIUM:
+        print("\nJupyterLab memory: skipped (no Chromium; apt-get install chromium)")
+        return
 
     tmp = Path(tempfile.mkdtemp())
-    args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync"]
     with lab(tmp) as base, sync_playwright() as p:
-        ctx = p.chromium.launch_persistent_context(tempfile.mkdtemp(), executable_path=chromium,
-                                                   headless=True, args=args)
+        ctx = chromium_context(p)
         page = ctx.pages[0]
         page.goto(f"{base}/lab/tree/notebooks/dashboard.ipynb?token={TOKEN}&reset")
         page.wait_for_function("""() => { const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;

@@ -216,16 +216,15 @@ def collect(submissions: Path, names: set[str]) -> tuple[dict, list[str]]:
     return found, warnings
 
 
-def _task_order(source: Path) -> list[str]:
-    nb = json.loads(source.read_text(encoding="utf-8"))
-    return [c["metadata"]["nbgrader"]["grade_id"] for c in nb["cells"]
-            if c.get("metadata", {}).get("nbgrader", {}).get("grade")]
-
-
-def _max_points(source: Path) -> dict[str, float]:
-    nb = json.loads(source.read_text(encoding="utf-8"))
+def _points(source: Path) -> dict[str, float]:
+    """{task id: points available}, in the order of the source notebook."""
     return {c["metadata"]["nbgrader"]["grade_id"]: float(c["metadata"]["nbgrader"]["points"])
-            for c in nb["cells"] if c.get("metadata", {}).get("nbgrader", {}).get("grade")}
+            for c in _graded_cells(source)}
+
+
+def _zero_rows(student: str, name: str, source: Path, status: str, note: str = "") -> list[Row]:
+    """A submission that is missing or could not be graded: every task at 0 points."""
+    return [Row(student, name, task, 0.0, most, status, note) for task, most in _points(source).items()]
 
 
 def grade(submissions: Path, out: Path, workdir: Path | None = None, root: Path | None = None,
@@ -271,9 +270,7 @@ def grade(submissions: Path, out: Path, workdir: Path | None = None, root: Path 
         damage = _unreadable(found[(student, name)])
         if damage:
             log(f"{student} / {name}: could not be graded ({damage})")
-            maxima = _max_points(all_sets[name].source)
-            rows += [Row(student, name, task, 0.0, maxima[task], "error", f"not graded: {damage}")
-                     for task in _task_order(all_sets[name].source)]
+            rows += _zero_rows(student, name, all_sets[name].source, "error", f"not graded: {damage}")
             continue
         started = time.perf_counter()
         with warnings.catch_warnings():
@@ -281,19 +278,17 @@ def grade(submissions: Path, out: Path, workdir: Path | None = None, root: Path 
             result = api.autograde(name, student, force=True, create=True)
         seconds = time.perf_counter() - started
         note = notes.get((student, name), "")
-        maxima = _max_points(all_sets[name].source)
         if not result["success"]:
             reason = _last_line(result.get("error") or result.get("log") or "")
             log(f"{student} / {name}: could not be graded ({reason})")
-            rows += [Row(student, name, task, 0.0, maxima[task], "error", f"not graded: {reason}")
-                     for task in _task_order(all_sets[name].source)]
+            rows += _zero_rows(student, name, all_sets[name].source, "error", f"not graded: {reason}")
             continue
         with Gradebook(api.coursedir.db_url) as gb:
-            for task in _task_order(all_sets[name].source):
+            for task, most in _points(all_sets[name].source).items():
                 try:
                     g = gb.find_grade(task, name, name, student)
                 except MissingEntry:
-                    rows.append(Row(student, name, task, 0.0, maxima[task], "error", "task missing in submission"))
+                    rows.append(Row(student, name, task, 0.0, most, "error", "task missing in submission"))
                     continue
                 manual = g.cell.cell_type == "markdown"
                 points = None if manual else float(g.score or 0.0)
@@ -303,10 +298,7 @@ def grade(submissions: Path, out: Path, workdir: Path | None = None, root: Path 
     for student in students:
         for name in used:
             if (student, name) not in found:
-                source = all_sets[name].source
-                maxima = _max_points(source)
-                rows += [Row(student, name, task, 0.0, maxima[task], "not submitted")
-                         for task in _task_order(source)]
+                rows += _zero_rows(student, name, all_sets[name].source, "not submitted")
     rows.sort(key=lambda r: (r.student, r.set))
     write_csv(rows, Path(out))
     if tmp is not None:

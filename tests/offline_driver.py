@@ -31,13 +31,11 @@ import traceback
 import urllib.request
 from pathlib import Path
 
-from servers import REPO, isolated_env, voila
+from servers import CHROMIUM, REPO, chromium_context, isolated_env, voila
 
 PUBLIC = [(socket.AF_INET, ("1.1.1.1", 443)), (socket.AF_INET6, ("2606:4700:4700::1111", 443))]
 EXPLORERS = ("platforms", "languages", "timing")
 VOILA_ERRORS = ("There was an error when executing cell", "Cell execution timed out")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 class Skip(Exception):
@@ -122,8 +120,7 @@ def voila_page(url: str) -> str:
 
 
 def voila_browser(url: str) -> str:
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    if not chromium:
+    if not CHROMIUM:
         raise Skip("Chromium is not installed (apt-get install chromium)")
     try:
         from playwright.sync_api import sync_playwright
@@ -131,8 +128,7 @@ def voila_browser(url: str) -> str:
         raise Skip("playwright is not installed") from None
     external, errors = [], []
     with sync_playwright() as p:
-        ctx = p.chromium.launch_persistent_context(tempfile.mkdtemp(), executable_path=chromium,
-                                                   headless=True, args=CHROMIUM_ARGS)
+        ctx = chromium_context(p)
         try:
             page = ctx.pages[0]
             page.on("pageerror", lambda e: errors.append(str(e)))

@@ -1,6 +1,7 @@
 """Start JupyterLab (through `make lab`) and Voila on 127.0.0.1 with isolated settings.
 
-Used by the lab test and the browser tests. Servers listen on a free loopback port with
+Used by the lab test, the browser tests, the offline run and the benchmarks; also where they find
+Debian's Chromium and the flags it needs on this closed network (``CHROMIUM``, ``chromium_context``). Servers listen on a free loopback port with
 ``port_retries=0`` (a taken port fails instead of silently moving), never touch the user's
 Jupyter settings, and are stopped with their kernels when the fixture ends.
 """
@@ -9,10 +10,12 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from contextlib import contextmanager
@@ -103,3 +106,15 @@ def voila(tmp: Path, notebook: str = "notebooks/dashboard.ipynb"):
         yield f"{base}/"
     finally:
         _stop(proc)
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+# Without the background-networking flags Chromium keeps trying to reach Google's hosts.
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def chromium_context(playwright, **options):
+    """A fresh Playwright context in Debian's Chromium (never a browser Playwright downloads)."""
+    return playwright.chromium.launch_persistent_context(tempfile.mkdtemp(), executable_path=CHROMIUM,
+                                                         headless=True, args=CHROMIUM_ARGS, **options)

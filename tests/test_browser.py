@@ -13,18 +13,14 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
-import tempfile
-from pathlib import Path
 
 import pytest
 
 from campaignkit import figures
 from campaignkit.explorers import Tables, languages_view, platforms_view, timing_view
 from campaignkit.explorers.views import YEARS
-from servers import REPO, TOKEN, lab, voila
+from servers import CHROMIUM, REPO, TOKEN, chromium_context, lab, voila
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 if not CHROMIUM:
     if os.environ.get("CI") == "true":
         pytest.fail("CI=true but Chromium is missing: .ci/run must install Debian's chromium",
@@ -33,8 +29,6 @@ if not CHROMIUM:
 sync_api = pytest.importorskip("playwright.sync_api")
 
 ARTIFACTS = REPO / "tests" / "artifacts"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 T = Tables.load()
 
 
@@ -78,9 +72,7 @@ CONTROL_CLASS = {"target": "ck-target", "languages": "ck-languages", "category":
 
 class Browser:
     def __init__(self, playwright):
-        self.ctx = playwright.chromium.launch_persistent_context(
-            tempfile.mkdtemp(), executable_path=CHROMIUM, headless=True, args=ARGS,
-            viewport={"width": 1400, "height": 1100})
+        self.ctx = chromium_context(playwright, viewport={"width": 1400, "height": 1100})
         self.page = self.ctx.pages[0]
         self.errors: list[str] = []
         self.external: list[str] = []   # requests to other hosts: blocked, and each one fails the test

@@ -10,7 +10,7 @@ import json
 import re
 import shutil
 from pathlib import Path
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
