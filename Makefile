@@ -1,6 +1,7 @@
 # The kit's commands. Each sets up .venv first if needed (README shows the plain pip equivalents).
 #   make lab       set up and open JupyterLab on notebooks/00-start-here.ipynb
-#   make test      set up the test tools and run the whole test suite
+#   make test      set up the test tools and run the whole test suite (what CI runs)
+#   make test-fast the fast tier while you work: no browser, Binder, sweep, offline or wheel tests
 #   make validate  check the data package (datasets/)
 #   make exercises regenerate the exercise sets' student copies from exercises/source/ (nbgrader)
 #   make grade     grade submitted exercise notebooks into a gradebook CSV (exercises/INSTRUCTORS.md):
@@ -23,7 +24,7 @@ QUICK ?=
 # notebook run and Jupyter start; `pip check` stays clean without it (benchmarks/README.md).
 TRIM := rfc3987-syntax
 
-.PHONY: lab test validate coverage site dashboard bench strip clean check-python exercises grade
+.PHONY: lab test test-fast validate summary coverage site dashboard bench strip clean check-python exercises grade
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || \
@@ -55,23 +56,29 @@ lab: $(VENV)/.runtime
 test: $(VENV)/.dev
 	$(BIN)/python -m pytest
 
-validate: $(VENV)/.runtime
-	$(BIN)/python -m campaignkit validate
+# The fast tier (about a minute and a half): unit tests, doctests, data validation, broken packages,
+# lint, layers, notebooks under nbval. No browser, no Binder imitation, no papermill sweep, no
+# offline namespace, no wheel build, no hub. Run it while you work; run `make test` before you push.
+test-fast: $(VENV)/.dev
+	$(BIN)/python -m pytest -m "not slow"
 
-coverage: $(VENV)/.runtime
-	$(BIN)/python -m campaignkit coverage
+validate: $(VENV)/.runtime
+	$(BIN)/campaignkit validate
+
+summary coverage: $(VENV)/.runtime
+	$(BIN)/campaignkit summary
 
 site: $(VENV)/.runtime
-	$(BIN)/python -m campaignkit.site site
+	$(BIN)/campaignkit site site
 
 dashboard: $(VENV)/.runtime
 	JUPYTER_PATH="$(CURDIR)/share/jupyter$${JUPYTER_PATH:+:$$JUPYTER_PATH}" $(BIN)/voila --template=campaignkit notebooks/dashboard.ipynb $(DASHBOARD_ARGS)
 
 exercises: $(VENV)/.instructor
-	$(BIN)/python -m campaignkit.exercises generate
+	$(BIN)/campaignkit exercises generate
 
 grade: $(VENV)/.instructor
-	$(BIN)/python -m campaignkit.exercises grade "$(SUBMISSIONS)" --out "$(GRADEBOOK)" $(if $(WORKDIR),--workdir "$(WORKDIR)")
+	$(BIN)/campaignkit exercises grade "$(SUBMISSIONS)" --out "$(GRADEBOOK)" $(if $(WORKDIR),--workdir "$(WORKDIR)")
 
 bench: $(VENV)/.dev
 	$(BIN)/python benchmarks/explorers.py

@@ -36,14 +36,14 @@ ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 LOAD_PROBE = """
 import json, statistics, time
 import campaignkit as ck
-import campaignkit.data, campaignkit.schema
+import campaignkit.data.loading, campaignkit.validation.descriptor
 def timed():
     t = time.perf_counter(); ck.load_all(); return (time.perf_counter() - t) * 1000
 first = timed()
 cached = timed()
 cleared = []
 for _ in range({repeats}):
-    campaignkit.data._typed_tables.cache_clear(); campaignkit.schema._read.cache_clear()
+    campaignkit.data.loading._typed_tables.cache_clear(); campaignkit.validation.descriptor._read.cache_clear()
     cleared.append(timed())
 print(json.dumps({{"first": first, "cached": cached, "cleared": statistics.median(cleared),
                   "tables": len(ck.table_names())}}))

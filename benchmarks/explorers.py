@@ -52,13 +52,14 @@ def kernel_bench(tables: Tables) -> None:
             t = time.perf_counter()
             ex.controls[name].value = value
             times.append((time.perf_counter() - t) * 1000)
-        print(f"  {build.__name__[6:]:10s} n={len(times):3d}  p50={pct(times, 50):6.1f} ms  p95={pct(times, 95):6.1f} ms")
+        print(f"  {build.__name__[6:]:10s} n={len(times):3d}  p50={pct(times, 50):6.1f} ms  "
+              f"p95={pct(times, 95):6.1f} ms")
 
 
 def browser_bench(rounds: int = 10) -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-    from servers import CHROMIUM, chromium_context, voila
     from playwright.sync_api import sync_playwright
+    from servers import CHROMIUM, chromium_context, voila
 
     if not CHROMIUM:
         print("browser: skipped (no Chromium; apt-get install chromium)")
@@ -80,8 +81,8 @@ def browser_bench(rounds: int = 10) -> None:
                 before = page.evaluate(title, fig)
                 t = time.perf_counter()
                 page.locator(f".ck-explorer-{explorer} .{cls} select").select_option(label=labels[i % 2])
-                page.wait_for_function(f"([s, b]) => {{ const g = document.querySelector(s); "
-                                       f"return g && g.layout && g.layout.title.text !== b; }}",
+                page.wait_for_function("([s, b]) => { const g = document.querySelector(s); "
+                                       "return g && g.layout && g.layout.title.text !== b; }",
                                        arg=[fig, before], timeout=30_000)
                 times.append((time.perf_counter() - t) * 1000)
             print(f"  {explorer:10s} n={len(times):3d}  p50={pct(times, 50):6.1f} ms  p95={pct(times, 95):6.1f} ms")

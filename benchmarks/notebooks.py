@@ -100,7 +100,8 @@ def notebook_bench(paths: list[Path], repeats: int) -> None:
           f"peak = kernel VmHWM (max of runs).")
     print("FLOOR = one cell with the setup cells' imports:\n    " + floor_source.replace("\n", "\n    "))
     floor_s, floor_mb = measure(floor_nb, repeats)
-    print(f"\n  {'notebook':38s} {'time (s)':>9s} {'x floor':>8s} {'<= ' + str(TIME_TARGET) + 'x':>8s} {'peak (MB)':>10s}")
+    target = f"<= {TIME_TARGET}x"
+    print(f"\n  {'notebook':38s} {'time (s)':>9s} {'x floor':>8s} {target:>8s} {'peak (MB)':>10s}")
     print(f"  {'FLOOR (imports only)':38s} {floor_s:9.2f} {1:8.2f} {'-':>8s} {floor_mb:10.0f}")
     rows = []
     for path in paths:
@@ -112,7 +113,8 @@ def notebook_bench(paths: list[Path], repeats: int) -> None:
             continue
         ratio = seconds / floor_s
         rows.append((path.stem, peak))
-        print(f"  {path.stem:38s} {seconds:9.2f} {ratio:8.2f} {'yes' if ratio <= TIME_TARGET else 'NO':>8s} {peak:10.0f}")
+        within = "yes" if ratio <= TIME_TARGET else "NO"
+        print(f"  {path.stem:38s} {seconds:9.2f} {ratio:8.2f} {within:>8s} {peak:10.0f}")
     if rows:
         name, peak = max(rows, key=lambda r: r[1])
         verdict = "meets" if peak < MEMORY_TARGET_MB else "MISSES"

@@ -3,33 +3,43 @@
 Import it by name in every notebook::
 
     import campaignkit as ck
+    from campaignkit import tables, figures, display
     campaigns = ck.load("campaigns")
 
-Modules: ``data`` (typed loaders), ``checks`` (validation), ``figures`` (plotly charts),
-``citations`` (sources sections), ``coverage`` (counts for the data card), ``course`` (course
-map and navigation), ``safety`` (contact-detail patterns), ``analysis`` (tidy answers to the
-notebooks' questions), ``cases`` (focus on one case), ``display`` (titles in their own script),
-``names`` (readable names for codes). Submodules load on first use: ``ck.figures.timeline(...)``.
-Importing the package changes no global setting (no plotting defaults, no pandas options).
+The package's folders follow the data, lowest layer first (CONTRIBUTING.md has the picture):
+``validation`` (the descriptor and every check), ``data`` (typed tables by name, sources, counts,
+the one CSV writer), ``tables`` (DataFrames in, tidy DataFrame out), ``figures`` (plotly charts)
+and ``display`` (HTML for cells), ``explorers`` (widgets), ``exercises`` (students' checks,
+generation, grading), ``course`` (maintainer tools), ``cli`` (the ``campaignkit`` command).
+Subpackages load on first use, so ``import campaignkit`` stays fast, and importing changes no
+global setting (no plotting defaults, no pandas options).
 """
 
-from .checks import check_package
-from .citations import cite, sources_for, sources_markdown
-from .coverage import coverage
-from .data import campaign_overview, describe, load, load_all, table_names
-from .errors import DataError, Problem
-from .location import data_dir
-from .schema import read_package
+from . import _legacy
+from .data import (
+    campaign_overview,
+    cite,
+    coverage,
+    describe,
+    load,
+    load_all,
+    sources_for,
+    sources_markdown,
+    table_names,
+)
+from .repo import data_dir
+from .validation import DataError, Problem, check_package, read_package
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 
-_SUBMODULES = {"analysis", "atlas", "cases", "citations", "course", "display", "explorers", "figures",
-               "links", "names", "safety", "sourcing", "timing"}
+_SUBPACKAGES = {"validation", "data", "tables", "figures", "display", "explorers", "exercises", "course",
+                "names", "repo", "cli"}
+_legacy.install()
 
 
 def __getattr__(name: str):
-    """Submodules on first use (``ck.figures``, ``ck.cases`` ...), so ``import campaignkit`` stays fast."""
-    if name in _SUBMODULES:
+    """Layers on first use (``ck.figures``, ``ck.tables`` ...), and 0.2's module names with a warning."""
+    if name in _SUBPACKAGES or name in _legacy.OLD_MODULES:
         import importlib
 
         return importlib.import_module(f"{__name__}.{name}")
@@ -37,7 +47,7 @@ def __getattr__(name: str):
 
 
 __all__ = [
-    "load", "load_all", "table_names", "describe", "campaign_overview",
+    "load", "load_all", "table_names", "describe", "campaign_overview", "check_parameter",
     "check_package", "coverage", "cite", "sources_for", "sources_markdown", "read_package", "data_dir",
     "DataError", "Problem", "__version__",
 ]

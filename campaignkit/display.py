@@ -1,55 +1,114 @@
-"""Show original titles in their own script, next to the English.
+"""HTML for notebook cells: text in its own script and direction, tables shown whole.
 
 Persian is written right to left: the HTML marks each original title with its language and
 direction (``lang``, ``dir``), so browsers, Voila and screen readers render and read it properly.
+Nothing here changes a pandas option: each function returns HTML, or an object a cell displays.
 
 >>> import campaignkit as ck
 >>> html = titles_html(ck.load("campaigns"))
 >>> 'lang="ru"' in html and "<table" in html
 True
+>>> in_script("فارسی", "fa")
+'<span lang="fa" dir="rtl">فارسی</span>'
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from html import escape
 
 import pandas as pd
 
-from .names import is_rtl, language_name, script_of
+from .names import direction, endonym, language_name, script_of
+from .tables import titles
 
-__all__ = ["titles", "titles_html", "show_titles"]
+__all__ = ["titles_html", "show_titles", "in_script", "show_in_script", "languages_html", "show_languages",
+           "full_text_html", "show_full_text"]
 
 
-def titles(campaigns: pd.DataFrame) -> pd.DataFrame:
-    """Releases with a known original title: English, original, language, script, direction."""
-    rows = campaigns[campaigns["title_original"].notna()]
-    lang = rows["title_original_language"].astype(str)
-    return pd.DataFrame({
-        "campaign_id": rows["campaign_id"], "title_en": rows["title_en"],
-        "title_original": rows["title_original"], "language": lang.map(language_name),
-        "script": lang.map(script_of), "direction": lang.map(lambda c: "rtl" if is_rtl(c) else "ltr"),
-        "code": lang,
-    }).reset_index(drop=True)
+def _html(markup: str):
+    from IPython.display import HTML
+
+    return HTML(markup)
+
+
+def _own_script_cell(text: str, code: str) -> str:
+    align = "right" if direction(code) == "rtl" else "left"
+    return (f'<td lang="{escape(code)}" dir="{direction(code)}" style="text-align:{align};font-size:1.1em">'
+            f"{escape(text)}</td>")
 
 
 def titles_html(campaigns: pd.DataFrame) -> str:
-    """An HTML table of :func:`titles`, each original title tagged with its language and direction."""
+    """An HTML table of :func:`campaignkit.tables.titles`, each original title tagged with its
+    language and direction."""
     t = titles(campaigns)
     if t.empty:
         return "<p><em>No original titles are recorded for these releases.</em></p>"
-    rows = []
-    for r in t.itertuples(index=False):
-        align = "right" if r.direction == "rtl" else "left"
-        rows.append(
-            f"<tr><td>{escape(r.title_en)}</td>"
-            f'<td lang="{r.code}" dir="{r.direction}" style="text-align:{align};font-size:1.1em">'
-            f"{escape(r.title_original)}</td><td>{escape(r.language)}</td><td>{escape(r.script)}</td></tr>")
+    rows = [f"<tr><td>{escape(r.title_en)}</td>{_own_script_cell(r.title_original, r.code)}"
+            f"<td>{escape(r.language)}</td><td>{escape(r.script)}</td></tr>" for r in t.itertuples(index=False)]
     head = "<tr><th>English title</th><th>Original title</th><th>Language</th><th>Script</th></tr>"
     return f"<table>{head}{''.join(rows)}</table>"
 
 
 def show_titles(campaigns: pd.DataFrame):
     """:func:`titles_html` as a displayable object for a notebook cell."""
-    from IPython.display import HTML
+    return _html(titles_html(campaigns))
 
-    return HTML(titles_html(campaigns))
+
+def in_script(text: str, code: str) -> str:
+    """``text`` as an HTML span marked with its language and writing direction.
+
+    >>> in_script("中文", "zh")
+    '<span lang="zh" dir="ltr">中文</span>'
+    """
+    return f'<span lang="{escape(code)}" dir="{direction(code)}">{escape(text)}</span>'
+
+
+def show_in_script(sentence: str, text: str, code: str):
+    """A displayable HTML paragraph: ``sentence`` followed by ``text`` in its own script."""
+    return _html(f"<p>{escape(sentence)} {in_script(text, code)}</p>")
+
+
+def languages_html(codes: Iterable[str]) -> str:
+    """An HTML table of languages: code, English name, own name in its script, writing system.
+
+    Each own name is marked with its language and direction, so Persian reads right to left.
+
+    >>> html = languages_html(["fa", "ko"])
+    >>> '<td lang="fa" dir="rtl"' in html and "Korean" in html
+    True
+    >>> languages_html([])
+    '<p><em>No language is recorded for these releases.</em></p>'
+    """
+    codes = sorted(set(map(str, codes)))
+    if not codes:
+        return "<p><em>No language is recorded for these releases.</em></p>"
+    rows = []
+    for c in codes:
+        rows.append(f"<tr><td>{escape(c)}</td><td>{escape(language_name(c))}</td>"
+                    f"{_own_script_cell(endonym(c), c)}<td>{escape(script_of(c))}</td></tr>")
+    head = "<tr><th>Code</th><th>Language</th><th>Its own name</th><th>Script</th></tr>"
+    return f"<table>{head}{''.join(rows)}</table>"
+
+
+def show_languages(codes: Iterable[str]):
+    """:func:`languages_html` as a displayable object for a notebook cell."""
+    return _html(languages_html(codes))
+
+
+def full_text_html(frame: pd.DataFrame) -> str:
+    """An HTML table of ``frame`` with no text cut short (a notebook's table view truncates long
+    cells). Each cell detects its own writing direction (``dir="auto"``), so a Hebrew or Persian
+    quote reads right to left inside an English table; missing values show as empty cells.
+
+    >>> html = full_text_html(pd.DataFrame({"quote": ["x" * 80, None]}))
+    >>> "x" * 80 in html and 'dir="auto"' in html and "NaN" not in html
+    True
+    """
+    html = frame.to_html(index=False, na_rep="", escape=True, border=0)
+    return html.replace("<td>", '<td dir="auto" style="text-align:start">')
+
+
+def show_full_text(frame: pd.DataFrame):
+    """:func:`full_text_html` as a displayable object for a notebook cell."""
+    return _html(full_text_html(frame))

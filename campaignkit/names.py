@@ -4,12 +4,14 @@
 ('North Korea', 'Persian (Farsi)', 'Arabic script, right to left')
 >>> endonym("zh"), endonym("fa")
 ('中文', 'فارسی')
+>>> direction("fa"), language_label("ko"), state_label("PRK")
+('rtl', 'Korean · 한국어', 'North Korea (PRK)')
 """
 
 from __future__ import annotations
 
 __all__ = ["STATE_NAMES", "LANGUAGE_NAMES", "ENDONYMS", "state_name", "language_name", "endonym",
-           "script_of", "is_rtl"]
+           "script_of", "is_rtl", "direction", "language_label", "state_label"]
 
 STATE_NAMES = {
     "WLD": "no specific state", "USA": "United States", "GBR": "United Kingdom", "ISR": "Israel",
@@ -62,3 +64,23 @@ def script_of(code: str) -> str:
 def is_rtl(code: str) -> bool:
     """True for languages written right to left."""
     return str(code) in RTL
+
+
+def direction(code: str) -> str:
+    """``"rtl"`` for languages written right to left, else ``"ltr"`` (for HTML ``dir``)."""
+    return "rtl" if is_rtl(code) else "ltr"
+
+
+def language_label(code: str, *, isolate: bool = False, say_direction: bool = False) -> str:
+    """``English name · own name``; ``isolate`` wraps right-to-left names in Unicode isolates
+    (for chart labels), ``say_direction`` adds "(right to left)" (for option lists)."""
+    own = endonym(code)
+    if isolate and is_rtl(code):
+        own = f"\u2067{own}\u2069"
+    label = f"{language_name(code)} · {own}"
+    return label + (" (right to left)" if say_direction and is_rtl(code) else "")
+
+
+def state_label(code: str) -> str:
+    """``Name (CODE)``, as tables and option lists show a state."""
+    return f"{state_name(code)} ({code})"

@@ -2,7 +2,7 @@
 
 source/<set>/<set>.ipynb  the instructor's notebooks: solutions and hidden tests (edit these)
 <set>.ipynb               the student copies, generated from source/ (never edit by hand):
-                          python -m campaignkit.exercises generate
+                          campaignkit exercises generate
 See INSTRUCTORS.md for grading (make grade) and for nbgrader's exchange on a JupyterHub.
 """
 

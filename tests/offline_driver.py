@@ -7,7 +7,7 @@ every step runs with the outside world unreachable:
    (IPv4 and IPv6) fails at once;
 2. ``loopback``: a TCP round trip on 127.0.0.1 works (kernels and servers need it);
 3. ``nbval``: the notebooks, and the exercise sources if any, run under nbval;
-4. ``site``: ``python -m campaignkit.site`` builds the static site;
+4. ``site``: ``campaignkit site`` builds the static site;
 5. ``voila_page``: Voila serves the dashboard; its page is fetched over loopback, without errors;
 6. ``voila_browser``: Chromium (Playwright) draws the three explorers from that page; any request
    to another host (unreachable anyway) fails the step.
@@ -101,7 +101,7 @@ def exercises(tmp: Path) -> str:
 
 def site(tmp: Path) -> str:
     dest = tmp / "site"
-    out = run([sys.executable, "-m", "campaignkit.site", str(dest)], tmp, timeout=1200)
+    out = run([sys.executable, "-m", "campaignkit", "site", str(dest)], tmp, timeout=1200)
     assert out.returncode == 0, f"exit {out.returncode}\n" + "\n".join((out.stdout + out.stderr).splitlines()[-40:])
     pages = sorted(dest.glob("*.html"))
     assert (dest / "index.html").is_file(), f"no index.html in {[p.name for p in pages]}"

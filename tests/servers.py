@@ -1,7 +1,8 @@
 """Start JupyterLab (through `make lab`) and Voila on 127.0.0.1 with isolated settings.
 
 Used by the lab test, the browser tests, the offline run and the benchmarks; also where they find
-Debian's Chromium and the flags it needs on this closed network (``CHROMIUM``, ``chromium_context``). Servers listen on a free loopback port with
+Debian's Chromium and the flags it needs on this closed network (``CHROMIUM``, ``chromium_context``).
+Servers listen on a free loopback port with
 ``port_retries=0`` (a taken port fails instead of silently moving), never touch the user's
 Jupyter settings, and are stopped with their kernels when the fixture ends.
 """

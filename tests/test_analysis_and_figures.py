@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
 import campaignkit as ck
-from campaignkit import analysis, figures
+from campaignkit import figures, tables
 
 
 @pytest.fixture(scope="module")
@@ -15,7 +14,7 @@ def t():
 
 
 def test_pairs_count_every_target_once(t):
-    pairs = analysis.sponsor_target_pairs(t["campaigns"])
+    pairs = tables.sponsor_target_pairs(t["campaigns"])
     assert pairs["releases"].sum() == t["campaigns"]["target_states"].map(len).sum()
     usa_rus = pairs[(pairs.sponsor_state == "USA") & (pairs.target_state == "RUS")]["releases"].item()
     c = t["campaigns"]
@@ -23,31 +22,31 @@ def test_pairs_count_every_target_once(t):
 
 
 def test_peskov_answered_the_may_2023_video_one_day_later(t):
-    iv = analysis.response_intervals(t["campaigns"], t["responses"])
+    iv = tables.response_intervals(t["campaigns"], t["responses"])
     row = iv[(iv.campaign_id == "cia-ru-2023-05-15-video-my-decision") & iv.actor.str.contains("Peskov")]
     assert row["days"].tolist() == [1] and not row["approximate"].any()
 
 
 def test_month_precision_makes_intervals_approximate(t):
-    iv = analysis.response_intervals(t["campaigns"], t["responses"])
+    iv = tables.response_intervals(t["campaigns"], t["responses"])
     assert iv[iv.campaign_id == "ua-ru-2022-09-i-want-to-live"]["approximate"].all()
 
 
 def test_prague_speech_came_25_days_after_the_wagner_mutiny(t):
-    near = analysis.releases_near_events(t["campaigns"], t["events"], 30, categories=["mutiny"])
+    near = tables.releases_near_events(t["campaigns"], t["events"], 30, categories=["mutiny"])
     row = near[near.campaign_id == "mi6-ru-2023-07-19-prague-speech"]
     assert row["days_from_event"].tolist() == [25]
 
 
 def test_window_zero_and_negative_windows(t):
-    zero = analysis.releases_near_events(t["campaigns"], t["events"], 0)
+    zero = tables.releases_near_events(t["campaigns"], t["events"], 0)
     assert (zero["days_from_event"] == 0).all()
-    assert analysis.releases_near_events(t["campaigns"], t["events"], -30).equals(
-        analysis.releases_near_events(t["campaigns"], t["events"], 30))
+    assert tables.releases_near_events(t["campaigns"], t["events"], -30).equals(
+        tables.releases_near_events(t["campaigns"], t["events"], 30))
 
 
 def test_access_at_release(t):
-    acc = analysis.access_at_release(t["campaigns"], t["campaign_platforms"], t["platform_access"])
+    acc = tables.access_at_release(t["campaigns"], t["campaign_platforms"], t["platform_access"])
     def status(cid, platform, state):
         return acc[(acc.campaign_id == cid) & (acc.platform == platform) & (acc.state == state)]
     assert status("cia-fa-2024-10-02-text-video", "instagram", "IRN")["status"].item() == "blocked"
@@ -63,11 +62,11 @@ def _figures(t):
     counts = pl.groupby(["sponsor_state", "platform"], observed=True).size().rename("releases").reset_index()
     return [
         figures.timeline(figures.timeline_data(c)),
-        figures.counts_over_time(analysis.by_year(c, "kind"), "kind", "Releases per year by kind"),
+        figures.counts_over_time(tables.by_year(c, "kind"), "kind", "Releases per year by kind"),
         figures.releases_and_events(c, ev),
-        figures.intervals(analysis.response_intervals(c, t["responses"])),
+        figures.intervals(tables.response_intervals(c, t["responses"])),
         figures.matrix(counts, "sponsor_state", "platform", "Platforms", "Sponsor state", "Platform"),
-        figures.flow(analysis.sponsor_target_pairs(c)),
+        figures.flow(tables.sponsor_target_pairs(c)),
         figures.bar(counts.head(5), "releases", "platform", "Bars", "Releases", "Platform"),
         figures.reach_claims(t["reach"]),
     ]

@@ -25,7 +25,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
 from servers import REPO, TOKEN, _stop, _wait, free_port
 
 pytestmark = pytest.mark.binder

@@ -1,6 +1,6 @@
 """A corpus of broken copies of the real data package.
 
-Each case breaks one thing in a fresh copy, then checks that ``python -m campaignkit validate``
+Each case breaks one thing in a fresh copy, then checks that ``campaignkit validate``
 exits non-zero with the specific message (file, line, column), prints no traceback, that the
 loaders raise a DataError with the same message, and that the shipped files are untouched.
 """
@@ -10,9 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import DATA, fingerprint, read_csv, run_cli, write_csv
 
 import campaignkit as ck
-from conftest import DATA, fingerprint, read_csv, run_cli, write_csv
 
 
 def _col(rows, name):
@@ -174,7 +174,8 @@ CASES = {
     "unknown language code": (unknown_language, "language", "'xx' is not an allowed value"),
     "unknown state code": (unknown_state, "target_states", "unknown states code 'XYZ'"),
     "impossible date": (impossible_date, "first_published", "'2023-02-30' is not a real date"),
-    "month precision not first of month": (month_precision_not_first, "first_published", "must be the first of the month"),
+    "month precision not first of month": (month_precision_not_first, "first_published",
+                                           "must be the first of the month"),
     "fact without a source": (fact_without_source, "source_ids", "must cite at least one source"),
     "source that does not exist": (unknown_source, "source_ids", "which is not in sources.csv"),
     "undecodable bytes": (undecodable_bytes, None, "is not valid UTF-8"),

@@ -15,11 +15,11 @@ import os
 import re
 
 import pytest
+from servers import CHROMIUM, REPO, TOKEN, chromium_context, lab, voila
 
 from campaignkit import figures
 from campaignkit.explorers import Tables, languages_view, platforms_view, timing_view
 from campaignkit.explorers.views import YEARS
-from servers import CHROMIUM, REPO, TOKEN, chromium_context, lab, voila
 
 if not CHROMIUM:
     if os.environ.get("CI") == "true":

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from conftest import DATA, run_cli
 
 import campaignkit as ck
-from conftest import DATA, run_cli
 
 TABLES = ck.table_names()
 

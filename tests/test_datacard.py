@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import DATA
 
 import campaignkit as ck
-from conftest import DATA
 
 CARD = (DATA / "README.md").read_text(encoding="utf-8")
 PKG = ck.read_package()

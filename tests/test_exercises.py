@@ -16,11 +16,11 @@ from pathlib import Path
 
 import nbformat
 import pytest
+import submissions as fixtures
+from conftest import REPO
 from nbclient import NotebookClient
 
-import submissions as fixtures
 from campaignkit import exercises
-from conftest import REPO
 
 SETS = exercises.sets()
 NOTEBOOKS = {p.stem for p in (REPO / "notebooks").glob("[0-9][0-9]-*.ipynb")}
@@ -177,7 +177,7 @@ def test_fixture_submissions_are_up_to_date():
 def graded(tmp_path_factory):
     """`make grade`'s command on the fixture submissions: its output and its gradebook rows."""
     out = tmp_path_factory.mktemp("grading") / "gradebook.csv"
-    result = subprocess.run([sys.executable, "-m", "campaignkit.exercises", "grade",
+    result = subprocess.run([sys.executable, "-m", "campaignkit", "exercises", "grade",
                              str(fixtures.FIXTURES), "--out", str(out)],
                             capture_output=True, text=True, cwd=REPO, timeout=900)
     rows = list(csv.DictReader(out.open(encoding="utf-8"))) if out.exists() else []
@@ -225,7 +225,7 @@ def test_special_cases_are_reported_in_the_gradebook(graded):
 
 def test_grading_refuses_to_overwrite_a_gradebook(tmp_path):
     (tmp_path / "gradebook.db").write_text("")
-    result = subprocess.run([sys.executable, "-m", "campaignkit.exercises", "grade", str(fixtures.FIXTURES),
+    result = subprocess.run([sys.executable, "-m", "campaignkit", "exercises", "grade", str(fixtures.FIXTURES),
                              "--out", str(tmp_path / "g.csv"), "--workdir", str(tmp_path)],
                             capture_output=True, text=True, cwd=REPO)
     assert result.returncode != 0 and "already holds an nbgrader gradebook" in result.stderr
@@ -234,7 +234,7 @@ def test_grading_refuses_to_overwrite_a_gradebook(tmp_path):
 
 def test_grading_an_empty_or_missing_folder_says_so(tmp_path):
     for folder, message in [(tmp_path / "nowhere", "no such folder"), (tmp_path, "no notebooks")]:
-        result = subprocess.run([sys.executable, "-m", "campaignkit.exercises", "grade", str(folder),
+        result = subprocess.run([sys.executable, "-m", "campaignkit", "exercises", "grade", str(folder),
                                  "--out", str(tmp_path / "g.csv")], capture_output=True, text=True, cwd=REPO)
         assert result.returncode != 0 and message in result.stderr, result.stderr
         assert "Traceback" not in result.stderr

@@ -13,15 +13,15 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-
-from campaignkit import links
-from campaignkit.__main__ import main
-from campaignkit.course import notebooks, readme_block
 from conftest import REPO, run_cli
+
+from campaignkit.course import launch
+from campaignkit.cli import main
+from campaignkit.course import notebooks, readme_block
 
 EXAMPLE = "https://github.com/example-org/campaign-kit"
 HUB = "https://hub.example.edu"
-PATHS = links.launchable()
+PATHS = launch.launchable()
 
 
 def check_binder(url: str, root: Path = REPO, branch: str = "main") -> str:
@@ -61,37 +61,37 @@ def test_launchable_lists_every_notebook_then_the_exercise_sets():
 
 @pytest.mark.parametrize("path", PATHS)
 def test_binder_link_opens_the_file_in_jupyterlab(path):
-    url = links.binder_url(path, EXAMPLE)
+    url = launch.binder_url(path, EXAMPLE)
     assert check_binder(url) == path
     assert "urlpath=lab%2Ftree%2F" in url, "the urlpath value is URL-encoded"
 
 
 @pytest.mark.parametrize("path", PATHS)
 def test_nbgitpuller_link_pulls_the_repository_and_opens_the_file(path):
-    assert check_puller(links.nbgitpuller_url(HUB, path, EXAMPLE)) == path
+    assert check_puller(launch.nbgitpuller_url(HUB, path, EXAMPLE)) == path
 
 
 @pytest.mark.parametrize("hub", ["https://hub.example.edu/", "http://localhost:8000",
                                  "https://uni.example.edu/jupyter/"])
 def test_nbgitpuller_keeps_the_hub_address_and_its_base_path(hub):
-    check_puller(links.nbgitpuller_url(hub, PATHS[0], EXAMPLE), hub)
+    check_puller(launch.nbgitpuller_url(hub, PATHS[0], EXAMPLE), hub)
 
 
 @pytest.mark.parametrize("repository", [EXAMPLE + "/", EXAMPLE + ".git", f"  {EXAMPLE}  "])
 def test_repository_address_is_normalised(repository):
-    check_binder(links.binder_url(PATHS[0], repository))
-    check_puller(links.nbgitpuller_url(HUB, PATHS[0], repository))
+    check_binder(launch.binder_url(PATHS[0], repository))
+    check_puller(launch.nbgitpuller_url(HUB, PATHS[0], repository))
 
 
 def test_branch_is_encoded_in_the_binder_path():
-    url = links.binder_url(PATHS[0], EXAMPLE, "spring-2026")
+    url = launch.binder_url(PATHS[0], EXAMPLE, "spring-2026")
     check_binder(url, branch="spring-2026")
-    assert "/campaign-kit/release%2F1?" in links.binder_url(PATHS[0], EXAMPLE, "release/1")
+    assert "/campaign-kit/release%2F1?" in launch.binder_url(PATHS[0], EXAMPLE, "release/1")
 
 
 def test_paths_may_be_absolute_or_unnormalised():
-    assert check_binder(links.binder_url(REPO / PATHS[0], EXAMPLE)) == PATHS[0]
-    assert check_binder(links.binder_url(f"notebooks/../{PATHS[0]}", EXAMPLE)) == PATHS[0]
+    assert check_binder(launch.binder_url(REPO / PATHS[0], EXAMPLE)) == PATHS[0]
+    assert check_binder(launch.binder_url(f"notebooks/../{PATHS[0]}", EXAMPLE)) == PATHS[0]
 
 
 # --- the one place: pyproject.toml [tool.campaignkit] ---------------------------------------------
@@ -102,21 +102,21 @@ def write_pyproject(root: Path, table: str) -> None:
 
 def test_settings_read_pyproject(tmp_path):
     write_pyproject(tmp_path, f'[tool.campaignkit]\nrepository = "{EXAMPLE}"\nbranch = "teaching"\n')
-    assert links.settings(tmp_path) == {"repository": EXAMPLE, "branch": "teaching"}
+    assert launch.settings(tmp_path) == {"repository": EXAMPLE, "branch": "teaching"}
     write_pyproject(tmp_path, "")
-    assert links.settings(tmp_path) == {"repository": "", "branch": "main"}
+    assert launch.settings(tmp_path) == {"repository": "", "branch": "main"}
 
 
 def test_the_kit_declares_the_table():
-    cfg = links.settings()
+    cfg = launch.settings()
     assert set(cfg) == {"repository", "branch"} and cfg["branch"]
     assert '[tool.campaignkit]' in (REPO / "pyproject.toml").read_text()
 
 
 def test_links_default_to_the_settings(monkeypatch):
-    monkeypatch.setattr(links, "settings", lambda root=None: {"repository": EXAMPLE, "branch": "main"})
-    check_binder(links.binder_url(PATHS[0]))
-    check_puller(links.nbgitpuller_url(HUB, PATHS[0]))
+    monkeypatch.setattr(launch, "settings", lambda root=None: {"repository": EXAMPLE, "branch": "main"})
+    check_binder(launch.binder_url(PATHS[0]))
+    check_puller(launch.nbgitpuller_url(HUB, PATHS[0]))
 
 
 # --- clear errors ------------------------------------------------------------------------------------
@@ -127,39 +127,39 @@ def test_links_default_to_the_settings(monkeypatch):
     "https://github.com/example-org/campaign-kit/tree/main"])
 def test_bad_repository_names_pyproject_and_the_key(repository):
     with pytest.raises(ValueError, match=r"pyproject\.toml \[tool\.campaignkit\] repository"):
-        links.binder_url(PATHS[0], repository)
+        launch.binder_url(PATHS[0], repository)
 
 
 def test_unset_repository_in_settings_is_a_clear_error(monkeypatch):
-    monkeypatch.setattr(links, "settings", lambda root=None: {"repository": "", "branch": "main"})
+    monkeypatch.setattr(launch, "settings", lambda root=None: {"repository": "", "branch": "main"})
     with pytest.raises(ValueError, match=r"pyproject\.toml \[tool\.campaignkit\] repository is not set"):
-        links.binder_url(PATHS[0])
+        launch.binder_url(PATHS[0])
 
 
 @pytest.mark.parametrize("branch", ["", "two words"])
 def test_bad_branch(branch):
     with pytest.raises(ValueError, match=r"pyproject\.toml \[tool\.campaignkit\] branch"):
-        links.binder_url(PATHS[0], EXAMPLE, branch)
+        launch.binder_url(PATHS[0], EXAMPLE, branch)
 
 
 @pytest.mark.parametrize("hub", ["hub.example.edu", "ftp://hub.example.edu", "https://",
                                  "https://hub.example.edu?x=1"])
 def test_bad_hub(hub):
     with pytest.raises(ValueError, match="hub .* is not an http"):
-        links.nbgitpuller_url(hub, PATHS[0], EXAMPLE)
+        launch.nbgitpuller_url(hub, PATHS[0], EXAMPLE)
 
 
 @pytest.mark.parametrize("path", ["notebooks/99-missing.ipynb", "notebooks", "../README.md", "/etc/hostname"])
 def test_path_must_be_a_file_in_the_repository(path):
     with pytest.raises(ValueError, match="no such file in the repository"):
-        links.binder_url(path, EXAMPLE)
+        launch.binder_url(path, EXAMPLE)
 
 
 # --- the README course map ---------------------------------------------------------------------------
 
 @pytest.fixture
 def kit_copy(tmp_path) -> Path:
-    """The kit's notebooks plus two exercise sets (one titled in its metadata, one not)."""
+    """The kit's notebooks plus two exercise sets, source and student copy (one titled in its metadata, one not)."""
     shutil.copytree(REPO / "notebooks", tmp_path / "notebooks",
                     ignore=lambda d, names: [n for n in names if not re.match(r"\d\d-.*\.ipynb$", n)])
     (tmp_path / "exercises").mkdir()
@@ -167,6 +167,9 @@ def kit_copy(tmp_path) -> Path:
                        ("02-case-russia.ipynb", {})]:
         nb = {"cells": [], "metadata": meta, "nbformat": 4, "nbformat_minor": 5}
         (tmp_path / "exercises" / name).write_text(json.dumps(nb), encoding="utf-8")
+        source = tmp_path / "exercises" / "source" / name.removesuffix(".ipynb") / name
+        source.parent.mkdir(parents=True)
+        source.write_text(json.dumps(nb), encoding="utf-8")
     return tmp_path
 
 
@@ -177,11 +180,11 @@ def test_course_map_with_an_address_has_one_binder_link_per_notebook_and_exercis
     write_pyproject(kit_copy, f'[tool.campaignkit]\nrepository = "{EXAMPLE}"\nbranch = "main"')
     block = readme_block(kit_copy)
     opened = [check_binder(url, kit_copy) for url in BINDER_LINK.findall(block)]
-    assert opened == links.launchable(kit_copy)
+    assert opened == launch.launchable(kit_copy)
     assert len(opened) == len(notebooks(kit_copy)) + 2
     assert "| 01 | [Exercises: the atlas](exercises/01-campaign-atlas.ipynb) |  | [Binder](" in block
     assert "| 02 | [02-case-russia.ipynb](exercises/02-case-russia.ipynb) |  | [Binder](" in block
-    assert "python -m campaignkit links --hub https://your-hub.example.edu" in block
+    assert "campaignkit links --hub https://your-hub.example.edu" in block
 
 
 def test_course_map_without_an_address_has_no_binder_link_but_says_how(kit_copy):
@@ -189,9 +192,9 @@ def test_course_map_without_an_address_has_no_binder_link_but_says_how(kit_copy)
     block = readme_block(kit_copy)
     assert "mybinder" not in block and "](http" not in block
     assert "`pyproject.toml`" in block and "`[tool.campaignkit] repository`" in block
-    assert "`python -m campaignkit course --write`" in block
+    assert "`campaignkit course --write`" in block
     assert "[Exercises: the atlas](exercises/01-campaign-atlas.ipynb)" in block
-    assert "python -m campaignkit links --hub https://your-hub.example.edu" in block
+    assert "campaignkit links --hub https://your-hub.example.edu" in block
 
 
 def test_course_map_without_exercise_sets_has_no_exercise_table(kit_copy):
@@ -204,7 +207,7 @@ def test_course_map_without_exercise_sets_has_no_exercise_table(kit_copy):
 
 def test_readme_block_matches_the_settings():
     block = readme_block()
-    assert bool(BINDER_LINK.findall(block)) == bool(links.settings()["repository"])
+    assert bool(BINDER_LINK.findall(block)) == bool(launch.settings()["repository"])
 
 
 # --- command line ------------------------------------------------------------------------------------
@@ -234,7 +237,7 @@ def test_cli_bad_input_exits_2_with_one_line(capsys, args, message):
 
 
 def test_cli_without_an_address_explains_where_to_set_it(capsys, monkeypatch):
-    monkeypatch.setattr(links, "settings", lambda root=None: {"repository": "", "branch": "main"})
+    monkeypatch.setattr(launch, "settings", lambda root=None: {"repository": "", "branch": "main"})
     assert main(["links"]) == 2
     assert "pyproject.toml [tool.campaignkit] repository is not set" in capsys.readouterr().err
 

@@ -9,10 +9,10 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-
-from campaignkit.cases import parameter_values
-from campaignkit.names import language_name, state_name
 from conftest import REPO
+
+from campaignkit.data import parameter_values
+from campaignkit.names import language_name, state_name
 
 papermill = pytest.importorskip("papermill")
 

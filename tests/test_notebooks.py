@@ -8,7 +8,6 @@ import statistics
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO
 
 NB_DIR = REPO / "notebooks"

@@ -22,7 +22,6 @@ import subprocess
 import sys
 
 import pytest
-
 from servers import REPO
 
 DRIVER = REPO / "tests" / "offline_driver.py"

@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO
 
 TOP_LEVEL = ["README.md", "requirements.txt", "requirements-dev.txt", "pyproject.toml", "Makefile",
@@ -95,7 +94,7 @@ def test_start_here_notebook_has_metadata():
 def test_course_map_and_navigation_are_generated_from_metadata():
     from campaignkit.course import sync
     drift = sync(write=False)
-    assert not drift, f"{drift}: run `python -m campaignkit course --write`"
+    assert not drift, f"{drift}: run `campaignkit course --write`"
 
 
 def test_all_version_numbers_agree():

@@ -5,9 +5,9 @@ from __future__ import annotations
 import subprocess
 
 import pytest
-
-from campaignkit.safety import find_contact_details
 from conftest import REPO
+
+from campaignkit.validation import find_contact_details
 
 CODE_SUFFIXES = {".py", ".cfg", ".toml", ".ini", ".sh", ".js", ".ts"}
 SKIP_PARTS = {".git", ".venv", "node_modules", "__pycache__", "_staging"}

@@ -7,10 +7,10 @@ import re
 import subprocess
 
 import pytest
+from servers import CHROMIUM, CHROMIUM_ARGS
 
 from campaignkit.course import notebooks
-from campaignkit.site import build_site
-from servers import CHROMIUM, CHROMIUM_ARGS
+from campaignkit.course.site import build_site
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +30,8 @@ def test_every_notebook_has_a_page(site):
 def test_pages_load_nothing_from_the_network(site):
     for page in site.glob("*.html"):
         html = page.read_text(encoding="utf-8")
-        assert not re.search(r'<script[^>]+src="https?:|<link[^>]+href="https?:|@import\s+url\(["\']?https?:', html), page.name
+        remote = r'<script[^>]+src="https?:|<link[^>]+href="https?:|@import\s+url\(["\']?https?:'
+        assert not re.search(remote, html), page.name
 
 
 def test_local_links_between_pages_resolve(site):

@@ -16,20 +16,17 @@ True
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
-import plotly.graph_objects as go
 
-from .. import analysis
+from .. import figures, tables
 from ..data import campaign_overview, load
-from ..figures.base import PALETTE, finish, legend_entry
-from ..names import endonym, is_rtl, language_name, state_name
+from ..names import state_name
 
 __all__ = ["Tables", "View", "platforms_view", "languages_view", "timing_view", "YEARS"]
 
 YEARS = (2019, 2026)
-STATUS_SYMBOL = {"blocked": "x", "restricted": "triangle-down", "throttled": "triangle-down",
-                 "no_public_internet": "x-open", "open or not recorded": "circle"}
 
 
 @dataclass(frozen=True)
@@ -44,7 +41,7 @@ class Tables:
     sources: pd.DataFrame
 
     @classmethod
-    def load(cls, directory=None) -> "Tables":
+    def load(cls, directory=None) -> Tables:
         return cls(campaign_overview(directory), load("campaign_platforms", directory),
                    load("platform_access", directory), load("events", directory),
                    load("responses", directory), load("sources", directory))
@@ -56,7 +53,7 @@ class View:
 
     count: int
     table: pd.DataFrame
-    figure: go.Figure | None
+    figure: Any | None     # a plotly Figure from campaignkit.figures, or None when nothing matches
     message: str
 
 
@@ -72,40 +69,30 @@ def _describe(sponsors, target, years, extra="") -> str:
 
 
 def select(ov: pd.DataFrame, sponsors=(), target=None, years=YEARS, kinds=(), languages=()) -> pd.DataFrame:
-    """Releases matching every non-empty control (an empty selection means 'any')."""
-    lo, hi = _years(years)
-    keep = ov["first_published"].dt.year.between(lo, hi)
-    if sponsors:
-        keep &= ov["sponsor_state"].astype(str).isin(list(sponsors))
-    if target:
-        keep &= ov["target_states"].map(lambda ts: target in ts)
-    if kinds:
-        keep &= ov["kind"].astype(str).isin(list(kinds))
-    if languages:
-        keep &= ov["languages"].map(lambda ls: bool(set(ls) & set(languages)))
-    return ov[keep].sort_values(["first_published", "campaign_id"])
+    """Releases matching every non-empty control (:func:`campaignkit.tables.select`)."""
+    return tables.select(ov, sponsors, target, _years(years), kinds, languages)
 
 
-def _with_sources(rows: pd.DataFrame, tables: Tables, columns: list[str]) -> pd.DataFrame:
-    publishers = tables.sources.set_index("source_id")["publisher"]
+def _with_sources(rows: pd.DataFrame, data: Tables, columns: list[str]) -> pd.DataFrame:
+    publishers = data.sources.set_index("source_id")["publisher"]
     out = rows[columns].copy()
     out["sources"] = rows["source_ids"].map(lambda ids: "; ".join(dict.fromkeys(publishers.get(i, i) for i in ids)))
-    out.insert(0, "date", rows["first_published"].dt.strftime("%Y-%m-%d") + " (" + rows["date_precision"].astype(str) + ")")
+    out.insert(0, "date", tables.date_label(rows["first_published"], rows["date_precision"]))
     return out.reset_index(drop=True)
 
 
-def platforms_view(tables: Tables, sponsors=(), target=None, years=YEARS, kinds=()) -> View:
+def platforms_view(data: Tables, sponsors=(), target=None, years=YEARS, kinds=()) -> View:
     """Platforms of the matching releases over time, marked where blocked in the target state."""
     yrs = _years(years)
-    rows = select(tables.overview, sponsors, target, yrs, kinds)
+    rows = select(data.overview, sponsors, target, yrs, kinds)
     if rows.empty:
         return View(0, pd.DataFrame(), None,
                     f"Nothing matches: {_describe(sponsors, target, yrs)}. Widen the selection or press Reset.")
-    table = _with_sources(rows, tables, ["campaign_id", "sponsor_state", "title_en", "platforms"])
+    table = _with_sources(rows, data, ["campaign_id", "sponsor_state", "title_en", "platforms"])
     table["platforms"] = table["platforms"].map(", ".join)
-    posted = tables.platforms[tables.platforms["campaign_id"].isin(rows["campaign_id"])
-                              & (tables.platforms["role"].astype(str) != "recirculated")]
-    status = analysis.access_at_release(rows, posted, tables.access)
+    posted = data.platforms[data.platforms["campaign_id"].isin(rows["campaign_id"])
+                            & (data.platforms["role"].astype(str) != "recirculated")]
+    status = tables.access_at_release(rows, posted, data.access)
     if target:
         status = status[status["state"] == target]
     marks = posted.assign(platform=posted["platform"].astype(str)).merge(
@@ -113,91 +100,58 @@ def platforms_view(tables: Tables, sponsors=(), target=None, years=YEARS, kinds=
     marks = marks.merge(status[["campaign_id", "platform", "status"]].drop_duplicates(["campaign_id", "platform"]),
                         on=["campaign_id", "platform"], how="left")
     marks["status"] = marks["status"].fillna("not checked (no single target)" if not target else "open or not recorded")
-    fig = go.Figure()
-    for i, sponsor in enumerate(sorted(marks["sponsor_state"].astype(str).unique())):
-        part = marks[marks["sponsor_state"].astype(str) == sponsor]
-        legend_entry(fig, state_name(sponsor), PALETTE[i % len(PALETTE)], group=sponsor)
-        fig.add_trace(go.Scatter(
-            x=part["first_published"], y=part["platform"], mode="markers", name=sponsor, legendgroup=sponsor,
-            showlegend=False,
-            marker={"size": 13, "color": PALETTE[i % len(PALETTE)], "line": {"width": 2, "color": PALETTE[i % len(PALETTE)]},
-                    "symbol": [STATUS_SYMBOL.get(s, "circle") for s in part["status"]]},
-            customdata=list(zip(part["title_en"], part["status"])),
-            hovertemplate="<b>%{customdata[0]}</b><br>%{y}, %{x|%Y-%m-%d}<br>in the target state: %{customdata[1]}<extra></extra>"))
-    if target:
-        legend_entry(fig, f"blocked in {target} at release", "#777", "x")
-        legend_entry(fig, "restricted or throttled", "#777", "triangle-down")
-    fig.update_xaxes(type="date")
-    fig.update_yaxes(type="category", categoryorder="category descending")
-    fig.update_layout(height=max(380, 170 + 30 * marks["platform"].nunique()))
     title = f"Platforms of {len(rows)} release(s)" + (f" addressed to {state_name(target)}" if target else "")
-    finish(fig, title, "Date of first publication", "Platform")
+    fig = figures.platforms_chart(marks, title, target)
     blocked = int((status["status"] == "blocked").sum()) if target else 0
     extra = f"; {blocked} platform use(s) were blocked in {target} on the release date" if target else ""
     return View(len(rows), table, fig, f"{len(rows)} release(s) match{extra}.")
 
 
-def _language_label(code: str) -> str:
-    own = endonym(code)
-    own = f"\u2067{own}\u2069" if is_rtl(code) else own   # isolate right-to-left text in a label
-    return f"{language_name(code)} · {own}"
-
-
-def languages_view(tables: Tables, languages=(), sponsors=(), years=YEARS) -> View:
+def languages_view(data: Tables, languages=(), sponsors=(), years=YEARS) -> View:
     """Releases by language over time (labels in each language's own script)."""
     yrs = _years(years)
-    rows = select(tables.overview, sponsors, None, yrs, (), languages)
+    rows = select(data.overview, sponsors, None, yrs, (), languages)
     unknown = int((rows["languages"].map(len) == 0).sum())
     rows = rows[rows["languages"].map(len) > 0]
     if rows.empty:
         extra = f" in {', '.join(languages)}" if languages else ""
         return View(0, pd.DataFrame(), None,
                     f"Nothing matches: {_describe(sponsors, None, yrs, extra)}. Widen the selection or press Reset.")
-    table = _with_sources(rows, tables, ["campaign_id", "sponsor_state", "title_en", "title_original", "languages"])
+    table = _with_sources(rows, data, ["campaign_id", "sponsor_state", "title_en", "title_original", "languages"])
     table["languages"] = table["languages"].map(", ".join)
     marks = rows.explode("languages").dropna(subset=["languages"])
     if languages:
         marks = marks[marks["languages"].isin(list(languages))]
-    fig = go.Figure()
-    for i, sponsor in enumerate(sorted(marks["sponsor_state"].astype(str).unique())):
-        part = marks[marks["sponsor_state"].astype(str) == sponsor]
-        fig.add_trace(go.Scatter(
-            x=part["first_published"], y=part["languages"].map(_language_label), mode="markers",
-            name=state_name(sponsor), marker={"size": 13, "color": PALETTE[i % len(PALETTE)]},
-            customdata=list(zip(part["title_en"], part["title_original"].fillna("(original title not recorded)"))),
-            hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<br>%{x|%Y-%m-%d}<extra></extra>"))
-    fig.update_xaxes(type="date")
-    fig.update_yaxes(type="category", categoryorder="category descending")
-    fig.update_layout(height=max(380, 170 + 34 * marks["languages"].nunique()))
-    finish(fig, f"Languages of {len(rows)} release(s)", "Date of first publication", "Language (its own name)")
+    fig = figures.languages_chart(marks, f"Languages of {len(rows)} release(s)")
     left_out = f" ({unknown} more have no recorded language and are left out)" if unknown else ""
     return View(len(rows), table, fig, f"{len(rows)} release(s) match{left_out}.")
 
 
-def timing_view(tables: Tables, category=None, window_days=30, sponsors=(), target=None, years=YEARS,
+def timing_view(data: Tables, category=None, window_days=30, sponsors=(), target=None, years=YEARS,
                 related_only: bool = True) -> View:
     """Releases within ``window_days`` of context events (of one category, or any).
 
     By default only events concerning the release's sponsor or target states count.
     """
     yrs = _years(years)
-    rows = select(tables.overview, sponsors, target, yrs)
+    rows = select(data.overview, sponsors, target, yrs)
     cats = [category] if category else None
-    near = (analysis.releases_near_events(rows, tables.events, window_days, cats, related_only)
+    near = (tables.releases_near_events(rows, data.events, window_days, cats, related_only)
             if not rows.empty else pd.DataFrame())
     if near.empty:
         what = f"{category.replace('_', ' ')} event" if category else "event"
         return View(0, pd.DataFrame(), None,
                     f"Nothing matches: no release within {abs(int(window_days))} days of a {what} "
-                    f"({_describe(sponsors, target, yrs).removeprefix('no release ')}). Widen the window or press Reset.")
+                    f"({_describe(sponsors, target, yrs).removeprefix('no release ')}). "
+                    "Widen the window or press Reset.")
     matched = rows[rows["campaign_id"].isin(near["campaign_id"])]
-    events = tables.events[tables.events["event_id"].isin(near["event_id"])]
-    from ..figures import releases_and_events
-    fig = releases_and_events(matched, events,
-                              f"{matched['campaign_id'].nunique()} release(s) within {abs(int(window_days))} days of an event")
+    events = data.events[data.events["event_id"].isin(near["event_id"])]
+    fig = figures.releases_and_events(matched, events,
+                                      f"{matched['campaign_id'].nunique()} release(s) within "
+                                      f"{abs(int(window_days))} days of an event")
     nearest = near.assign(gap=near["days_from_event"].abs()).sort_values(["gap", "event_date"])
     nearest = nearest.drop_duplicates("campaign_id").set_index("campaign_id")
-    table = _with_sources(matched, tables, ["campaign_id", "sponsor_state", "title_en"])
+    table = _with_sources(matched, data, ["campaign_id", "sponsor_state", "title_en"])
     table["nearest_event"] = table["campaign_id"].map(nearest["event"])
     table["days_from_event"] = table["campaign_id"].map(nearest["days_from_event"]).astype(int)
     table["approximate"] = table["campaign_id"].map(nearest["approximate"]).astype(bool)

@@ -21,22 +21,14 @@ from collections.abc import Callable
 from html import escape
 
 import ipywidgets as w
-from plotly.io._base_renderers import PlotlyRenderer
 
-from ..names import endonym, is_rtl, language_name, state_name
+from ..figures import display_output
+from ..names import language_label, state_label
 from .views import YEARS, Tables, View, languages_view, platforms_view, timing_view
 
 __all__ = ["Explorer", "build_platforms", "build_languages", "build_timing"]
 
 LAYOUT = {"width": "auto"}
-
-
-def _plotly_output(fig) -> dict:
-    """A display_data output holding ``fig`` as plotly's own mime type (rendered by JupyterLab's
-    and Voila's plotly extension; no plotly.js is sent with it)."""
-    bundle = PlotlyRenderer().to_mimebundle(fig.to_plotly_json())
-    bundle["text/plain"] = f"Figure: {fig.layout.title.text}"
-    return {"output_type": "display_data", "data": bundle, "metadata": {}}
 
 
 class Explorer(w.VBox):
@@ -76,7 +68,7 @@ class Explorer(w.VBox):
         # The figure goes into the Output widget's state as one update (a plotly mime bundle),
         # not through `with out: display(...)`: that capture raced Voila's server-side execution
         # and left the dashboard stuck at "Executing" on about one load in four.
-        self.figure.outputs = () if view.figure is None else (_plotly_output(view.figure),)
+        self.figure.outputs = () if view.figure is None else (display_output(view.figure),)
         self.table.value = ("" if view.table.empty else
                             view.table.to_html(index=False, escape=True, classes="ck-matches", border=0,
                                                na_rep=""))
@@ -98,7 +90,7 @@ class Explorer(w.VBox):
 
 
 def _states(codes) -> list[tuple[str, str]]:
-    return [(f"{state_name(c)} ({c})", c) for c in sorted(codes)]
+    return [(state_label(c), c) for c in sorted(codes)]
 
 
 def _years() -> w.IntRangeSlider:
@@ -131,9 +123,8 @@ def build_languages(tables: Tables | None = None) -> Explorer:
     """Releases by language over time, with original titles in their own script."""
     t = tables or Tables.load()
     langs = sorted({lang for ls in t.overview["languages"] for lang in ls})
-    label = lambda c: f"{language_name(c)} · {endonym(c)}" + (" (right to left)" if is_rtl(c) else "")
     controls = {
-        "languages": w.SelectMultiple(options=[(label(c), c) for c in langs], rows=7,
+        "languages": w.SelectMultiple(options=[(language_label(c, say_direction=True), c) for c in langs], rows=7,
                                       description="Language", layout=LAYOUT).add_class("ck-languages"),
         "sponsors": w.SelectMultiple(options=_states(t.overview["sponsor_state"].astype(str).unique()), rows=6,
                                      description="Sponsor", layout=LAYOUT).add_class("ck-sponsors"),

@@ -1,8 +1,8 @@
 """Figures that compare categories: matrices, flows, bars and reported reach.
 
 >>> import campaignkit as ck
->>> from campaignkit import analysis
->>> fig = flow(analysis.sponsor_target_pairs(ck.load("campaigns")))
+>>> from campaignkit import tables
+>>> fig = flow(tables.sponsor_target_pairs(ck.load("campaigns")))
 >>> fig.data[0].type
 'sankey'
 """

@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 
 from .base import PALETTE, PRECISION_SYMBOL, finish, legend_entry
 
-__all__ = ["timeline_data", "timeline", "counts_over_time", "releases_and_events", "intervals"]
+__all__ = ["timeline_data", "timeline", "timeline_by", "counts_over_time", "releases_and_events", "intervals"]
 
 def timeline_data(campaigns: pd.DataFrame) -> pd.DataFrame:
     """The rows the timeline draws: one per campaign, sorted by date.
@@ -63,7 +63,7 @@ def timeline(data: pd.DataFrame, title: str = "Campaign releases by sponsor stat
 
 
 def counts_over_time(counts: pd.DataFrame, column: str, title: str) -> go.Figure:
-    """Stacked bars: releases per year, split by ``column`` (from ``analysis.by_year``)."""
+    """Stacked bars: releases per year, split by ``column`` (from ``tables.by_year``)."""
     fig = go.Figure()
     for i, value in enumerate(sorted(counts[column].unique())):
         part = counts[counts[column] == value]
@@ -79,7 +79,7 @@ def releases_and_events(campaigns: pd.DataFrame, events: pd.DataFrame,
                         title: str = "Releases and context events") -> go.Figure:
     """Releases on one row per sponsor state, context events on one row per category."""
     fig = timeline(timeline_data(campaigns), title)
-    for i, cat in enumerate(sorted(events["category"].astype(str).unique())):
+    for cat in sorted(events["category"].astype(str).unique()):
         part = events[events["category"].astype(str) == cat]
         fig.add_trace(go.Scatter(
             x=part["date"], y=[f"event: {cat.replace('_', ' ')}"] * len(part), mode="markers",
@@ -94,7 +94,7 @@ def releases_and_events(campaigns: pd.DataFrame, events: pd.DataFrame,
 
 
 def intervals(data: pd.DataFrame, title: str = "Days from release to response") -> go.Figure:
-    """One marker per response (from ``analysis.response_intervals``); open when approximate."""
+    """One marker per response (from ``tables.response_intervals``); open when approximate."""
     fig = go.Figure()
     data = data.sort_values("released")
     labels = data["campaign_id"]
@@ -117,3 +117,22 @@ def intervals(data: pd.DataFrame, title: str = "Days from release to response") 
     fig.update_layout(height=max(380, 160 + 28 * labels.nunique()))
     return finish(fig, title, "Days after the release",
                   "Release")
+
+
+def timeline_by(rows: pd.DataFrame, column: str, title: str, label: str) -> go.Figure:
+    """The kit's release timeline with one row per value of ``column`` (a platform, a language ...).
+
+    ``rows`` has the columns of :func:`campaignkit.figures.timeline_data` plus ``column``; a release
+    with two values appears on two rows. Markers and legend are those of the timeline (colour = kind,
+    open marker = date known only to the month or year).
+
+    >>> import campaignkit as ck
+    >>> c = ck.load("campaigns")
+    >>> rows = c.merge(ck.load("campaign_languages")[["campaign_id", "language"]], on="campaign_id")
+    >>> timeline_by(rows, "language", "Releases by language", "Language").layout.yaxis.title.text
+    'Language'
+    """
+    cols = ["first_published", "date_precision", "kind", "title_en", "campaign_id"]
+    data = rows[cols].assign(sponsor_state=rows[column].astype(str))
+    fig = timeline(data.sort_values(["first_published", "campaign_id"], ignore_index=True), title)
+    return fig.update_yaxes(title_text=label)

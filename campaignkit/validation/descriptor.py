@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import DataError, Problem
-from .location import data_dir as default_data_dir
+from ..repo import data_dir as default_data_dir
+from .problems import DataError, Problem
 
 __all__ = ["Field", "Table", "Package", "read_package", "DESCRIPTOR"]
 
@@ -39,6 +39,8 @@ class Field:
     list_enum: list[str] | None = None
     list_vocabulary: str | None = None
     list_foreign_key: str | None = None
+    minimum: float | None = None
+    maximum: float | None = None
 
     @property
     def is_list(self) -> bool:
@@ -103,6 +105,8 @@ def _field(d: dict) -> Field:
         list_enum=lst.get("enum"),
         list_vocabulary=lst.get("vocabulary"),
         list_foreign_key=lst.get("foreign_key"),
+        minimum=c.get("minimum"),
+        maximum=c.get("maximum"),
     )
 
 
@@ -135,10 +139,12 @@ def _read(path: Path, mtime: float) -> Package:
             tables=[_table(r) for r in raw["resources"]],
         )
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise DataError([Problem(DESCRIPTOR, None, None, f"is not valid JSON: {exc}")]) from None
+        problem = Problem(DESCRIPTOR, None, None, f"is not valid JSON: {exc}", code="descriptor-error")
+        raise DataError([problem]) from None
     except (KeyError, TypeError) as exc:
         raise DataError(
-            [Problem(DESCRIPTOR, None, None, f"is not a data package descriptor (missing {exc})")]
+            [Problem(DESCRIPTOR, None, None, f"is not a data package descriptor (missing {exc})",
+                     code="descriptor-error")]
         ) from None
 
 
@@ -147,5 +153,5 @@ def read_package(directory: str | Path | None = None) -> Package:
     d = Path(directory) if directory is not None else default_data_dir()
     path = d / DESCRIPTOR
     if not path.is_file():
-        raise DataError([Problem(DESCRIPTOR, None, None, f"not found in {d}")])
+        raise DataError([Problem(DESCRIPTOR, None, None, f"not found in {d}", code="descriptor-error")])
     return _read(path.resolve(), path.stat().st_mtime)

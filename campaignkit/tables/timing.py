@@ -1,12 +1,9 @@
-"""Timing helpers for the learning path: calendar patterns, chance benchmarks, timelines by any column.
-
-The questions of notebooks 06-08 that ``campaignkit.analysis`` does not answer in one call. All are
-pure functions: typed DataFrames in (from :func:`campaignkit.load`), a tidy DataFrame or a plotly
-Figure out; nothing prints, reads files or changes a global setting.
+"""Timing: releases near context events, calendar patterns, and what chance alone would give.
 
 A weekday is only known when the day is: :func:`calendar_counts` counts weekdays from
 day-precision dates only, months from day- and month-precision dates (never from year-precision
-dates stored on 1 January).
+dates stored on 1 January). Pairs that involve a date known only to the month or year are
+flagged ``approximate``.
 
 >>> import campaignkit as ck
 >>> week = calendar_counts(ck.load("campaigns"), "weekday")
@@ -17,11 +14,50 @@ dates stored on 1 January).
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 
-from . import analysis, figures
+from ._common import exact
 
-__all__ = ["WEEKDAYS", "MONTHS", "calendar_counts", "window_coverage", "near_event_summary", "timeline_by"]
+__all__ = ["releases_near_events", "calendar_counts", "window_coverage", "near_event_summary",
+           "WEEKDAYS", "MONTHS"]
+
+def releases_near_events(campaigns: pd.DataFrame, events: pd.DataFrame, window_days: int = 30,
+                         categories: list[str] | None = None, related_only: bool = False) -> pd.DataFrame:
+    """Pairs of a release and a context event at most ``window_days`` apart.
+
+    ``days_from_event`` is release date minus event date: positive when the release came after.
+    A negative ``window_days`` is treated as its absolute value. ``target_in_region`` says
+    whether one of the release's target states is among the states the event mainly concerns;
+    ``related_only`` keeps only pairs where that holds or the event concerns the sponsor.
+
+    >>> import campaignkit as ck
+    >>> near = releases_near_events(ck.load("campaigns"), ck.load("events"), 30, ["war"])
+    >>> flags = near.set_index("campaign_id")["target_in_region"]
+    >>> bool(flags["cia-fa-2026-02-24-instructions"]), bool(flags["cia-zh-2026-02-12-pla-video"])
+    (True, False)
+    """
+    window = abs(int(window_days))
+    ev = events if categories is None else events[events["category"].astype(str).isin(categories)]
+    c = campaigns[["campaign_id", "title_en", "sponsor_state", "target_states", "first_published",
+                   "date_precision"]]
+    e = ev[["event_id", "title", "category", "date", "date_precision", "region"]]
+    pairs = c.merge(e, how="cross", suffixes=("", "_event"))
+    pairs["days_from_event"] = (pairs["first_published"] - pairs["date"]).dt.days
+    near = pairs[pairs["days_from_event"].abs() <= window].copy()
+    near["target_in_region"] = pd.Series(
+        [bool(set(t) & set(r)) for t, r in zip(near["target_states"], near["region"])],
+        index=near.index, dtype=bool)
+    if related_only:
+        sponsor = pd.Series([str(s) in r for s, r in zip(near["sponsor_state"], near["region"])],
+                            index=near.index, dtype=bool)
+        near = near[near["target_in_region"] | sponsor]
+    near["approximate"] = ~exact(near["date_precision"], near["date_precision_event"])
+    near = near.rename(columns={"title": "event", "date": "event_date"})
+    cols = ["campaign_id", "title_en", "sponsor_state", "first_published", "event_id", "event",
+            "category", "event_date", "days_from_event", "approximate", "target_in_region"]
+    near["sponsor_state"] = near["sponsor_state"].astype(str)
+    near["category"] = near["category"].astype(str)
+    return near[cols].sort_values(["first_published", "event_date"], ignore_index=True)
+
 
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -88,7 +124,7 @@ def near_event_summary(campaigns: pd.DataFrame, events: pd.DataFrame, category: 
     ['category', 'window_days', 'events', 'releases', 'releases_near', 'share_near', 'chance_share']
     """
     ev = events[events["category"].astype(str) == category]
-    near = analysis.releases_near_events(campaigns, ev, window_days)
+    near = releases_near_events(campaigns, ev, window_days)
     n, k = len(campaigns), near["campaign_id"].nunique()
     start, end = campaigns["first_published"].min(), campaigns["first_published"].max()
     return pd.DataFrame([{
@@ -96,22 +132,3 @@ def near_event_summary(campaigns: pd.DataFrame, events: pd.DataFrame, category: 
         "releases": n, "releases_near": k, "share_near": round(k / n, 4) if n else 0.0,
         "chance_share": window_coverage(ev["date"], window_days, start, end) if n else 0.0,
     }])
-
-
-def timeline_by(rows: pd.DataFrame, column: str, title: str, label: str) -> go.Figure:
-    """The kit's release timeline with one row per value of ``column`` (a platform, a language ...).
-
-    ``rows`` has the columns of :func:`campaignkit.figures.timeline_data` plus ``column``; a release
-    with two values appears on two rows. Markers and legend are those of the timeline (colour = kind,
-    open marker = date known only to the month or year).
-
-    >>> import campaignkit as ck
-    >>> c = ck.load("campaigns")
-    >>> rows = c.merge(ck.load("campaign_languages")[["campaign_id", "language"]], on="campaign_id")
-    >>> timeline_by(rows, "language", "Releases by language", "Language").layout.yaxis.title.text
-    'Language'
-    """
-    cols = ["first_published", "date_precision", "kind", "title_en", "campaign_id"]
-    data = rows[cols].assign(sponsor_state=rows[column].astype(str))
-    fig = figures.timeline(data.sort_values(["first_published", "campaign_id"], ignore_index=True), title)
-    return fig.update_yaxes(title_text=label)

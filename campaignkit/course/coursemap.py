@@ -1,87 +1,40 @@
-"""The course map and prev/next links, generated from the notebooks' own metadata.
+"""The README's course map and each notebook's prev/next links, generated from notebook metadata.
 
 Each notebook carries ``metadata.campaignkit = {title, order, minutes, objectives}``. From that,
-``python -m campaignkit course --write`` rewrites the README's course map (between the
-``course-map`` markers) and each notebook's navigation cell (the markdown cell tagged
-``navigation``); ``--check`` reports drift instead (the test suite runs it). The map also lists
-the exercise sets (``exercises/NN-slug.ipynb``) and, once ``pyproject.toml [tool.campaignkit]
-repository`` is set, a Binder launch link for each notebook and exercise set (see ``links``).
-
->>> nbs = notebooks()
->>> nbs[0].order, nbs[0].path.name
-(0, '00-start-here.ipynb')
+``campaignkit course --write`` rewrites the README's course map (between the ``course-map``
+markers) and each notebook's navigation cell (the markdown cell tagged ``navigation``);
+``campaignkit course`` reports drift instead (the test suite runs it). The map also lists the
+exercise sets and, once ``pyproject.toml [tool.campaignkit] repository`` is set, a Binder launch
+link for each notebook and exercise set (see :mod:`.links`).
 """
 
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
 
-from . import links
-from .location import repo_root
+from ..exercises.catalogue import ExerciseSet, sets
+from ..repo import find_block, replace_block, repo_root
+from . import launch
+from .learning_path import Notebook, notebooks
 
-__all__ = ["Notebook", "ExerciseSet", "notebooks", "exercise_sets", "course_map", "readme_block",
-           "navigation", "sync"]
+__all__ = ["course_map", "readme_block", "navigation", "sync", "START", "END", "NAV_TAG"]
 
 START, END = "<!-- course-map:start -->", "<!-- course-map:end -->"
 NAV_TAG = "navigation"
 
 
-@dataclass(frozen=True)
-class Notebook:
-    path: Path
-    title: str
-    order: int
-    minutes: int
-    objectives: list[str]
-
-
-def notebooks(root: Path | None = None) -> list[Notebook]:
-    """The learning path's notebooks, in order, with their metadata."""
-    root = root or repo_root()
-    out = []
-    for path in sorted((root / "notebooks").glob("[0-9][0-9]-*.ipynb")):
-        meta = json.loads(path.read_text(encoding="utf-8"))["metadata"].get("campaignkit")
-        if meta is None:
-            raise ValueError(f"{path.name}: notebook metadata has no 'campaignkit' entry")
-        out.append(Notebook(path, meta["title"], int(meta["order"]), int(meta["minutes"]),
-                            list(meta["objectives"])))
-    return sorted(out, key=lambda n: n.order)
-
-
-@dataclass(frozen=True)
-class ExerciseSet:
-    path: Path
-    title: str
-    minutes: int | None = None
-
-
-def exercise_sets(root: Path | None = None) -> list[ExerciseSet]:
-    """The exercise sets' student copies, ``exercises/NN-slug.ipynb``, titled from their metadata
-    (``metadata.campaignkit.title``) or else by file name."""
-    root = root or repo_root()
-    out = []
-    for path in sorted((root / "exercises").glob("[0-9][0-9]-*.ipynb")):
-        meta = json.loads(path.read_text(encoding="utf-8"))["metadata"].get("campaignkit") or {}
-        minutes = int(meta["minutes"]) if meta.get("minutes") else None
-        out.append(ExerciseSet(path, meta.get("title") or path.name, minutes))
-    return out
-
-
 NO_ADDRESS = ("Launch links (Binder, in the browser, nothing to install) appear here once the kit's "
               "public address is set in `pyproject.toml` under `[tool.campaignkit] repository` and this "
-              "map is regenerated with `python -m campaignkit course --write`.")
+              "map is regenerated with `campaignkit course --write`.")
 BINDER_NOTE = ("**Binder** opens a notebook in JupyterLab in your browser, with nothing to install. It "
                "can take a minute to start, and the copy is temporary: download your work "
                "(File > Download) before you close the tab.")
 HUB_NOTE = ("**On your institution's JupyterHub.** If it has nbgitpuller, an instructor can make links "
             "that copy the kit into each student's account (or update their copy) and open a notebook: "
-            "`python -m campaignkit links --hub https://your-hub.example.edu` prints one per notebook "
+            "`campaignkit links --hub https://your-hub.example.edu` prints one per notebook "
             "and exercise set.")
 
 
@@ -110,9 +63,9 @@ def course_map(nbs: list[Notebook], sets: Sequence[ExerciseSet] = (),
         lines += ["| # | Exercise set (after the notebook with the same number) | Time |" + launch,
                   "|---|---|---|" + rule]
         for s in sets:
-            path = f"exercises/{s.path.name}"
+            path = f"exercises/{s.student.name}"
             time = f"{s.minutes} min" if s.minutes else ""
-            lines.append(f"| {s.path.name[:2]} | [{s.title.replace('|', '/')}]({path}) | {time} |" + link(path))
+            lines.append(f"| {s.name[:2]} | [{s.title.replace('|', '/')}]({path}) | {time} |" + link(path))
         lines += ["", "Instructors: [the instructor guide](exercises/INSTRUCTORS.md) has the rubrics, session "
                       "plans and grading (`make grade`).", ""]
     lines += [BINDER_NOTE if binder else NO_ADDRESS, "", HUB_NOTE, "", END]
@@ -122,12 +75,12 @@ def course_map(nbs: list[Notebook], sets: Sequence[ExerciseSet] = (),
 def readme_block(root: Path | None = None) -> str:
     """``course_map`` for the repository at ``root``, with Binder links when its address is set."""
     root = root or repo_root()
-    cfg = links.settings(root)
+    cfg = launch.settings(root)
     binder = None
     if cfg["repository"]:
         def binder(path: str) -> str:
-            return links.binder_url(path, cfg["repository"], cfg["branch"], root)
-    return course_map(notebooks(root), exercise_sets(root), binder)
+            return launch.binder_url(path, cfg["repository"], cfg["branch"], root)
+    return course_map(notebooks(root), sets(root), binder)
 
 
 def navigation(nbs: list[Notebook], i: int) -> str:
@@ -158,13 +111,14 @@ def sync(root: Path | None = None, write: bool = False) -> list[str]:
     drift = []
     readme = root / "README.md"
     text = readme.read_text(encoding="utf-8")
-    pattern = re.compile(re.escape(START) + ".*?" + re.escape(END), re.S)
-    if not pattern.search(text):
+    current = find_block(text, START, END)
+    if current is None:
         drift.append("README.md: no course-map markers")
-    elif pattern.search(text).group(0) != (block := readme_block(root)):
+    elif current != (block := readme_block(root)):
         drift.append("README.md: course map is out of date")
         if write:
-            readme.write_text(pattern.sub(lambda _: block, text), encoding="utf-8")
+            inner = block.removeprefix(START + "\n").removesuffix("\n" + END)
+            readme.write_text(replace_block(text, START, END, inner), encoding="utf-8")
     for i, nb in enumerate(nbs):
         data = nbformat.read(nb.path, as_version=4)
         cell = _nav_cell(data)

@@ -11,8 +11,8 @@ import csv
 import io
 from pathlib import Path
 
-from .errors import Problem
-from .schema import Table
+from .descriptor import Table
+from .problems import Problem
 
 __all__ = ["read_rows"]
 
@@ -26,7 +26,7 @@ def _decode(raw: bytes, name: str) -> tuple[str | None, list[Problem]]:
             f"byte {exc.start} is not valid UTF-8 (0x{raw[exc.start]:02x}); "
             "save the file as UTF-8 (spreadsheet programs: 'CSV UTF-8')"
         )
-        return None, [Problem(name, line, None, msg)]
+        return None, [Problem(name, line, None, msg, code="encoding-error")]
     return text.removeprefix("\ufeff"), []
 
 
@@ -38,18 +38,21 @@ def _header_problems(header: list[str], table: Table) -> list[Problem]:
             if sep in header[0]:
                 return [Problem(name, 1, None,
                                 f"the header uses {label} between columns; the kit's CSV files "
-                                "use commas")]
+                                "use commas", code="delimiter-error")]
     problems = []
     for col in expected:
         if col not in header:
-            problems.append(Problem(name, 1, col, "column is missing from the header"))
+            problems.append(Problem(name, 1, col, "column is missing from the header",
+                                    code="header-error"))
     for col in header:
         if col not in expected:
             problems.append(Problem(name, 1, col or "(empty name)",
-                                    f"unexpected column; {name} has: {', '.join(expected)}"))
+                                    f"unexpected column; {name} has: {', '.join(expected)}",
+                                    code="header-error"))
     if len(set(header)) != len(header):
         dupes = sorted({c for c in header if header.count(c) > 1})
-        problems.append(Problem(name, 1, None, f"duplicate column names: {', '.join(dupes)}"))
+        problems.append(Problem(name, 1, None, f"duplicate column names: {', '.join(dupes)}",
+                                code="header-error"))
     return problems
 
 
@@ -62,10 +65,11 @@ def read_rows(directory: Path, table: Table) -> tuple[list[dict[str, str]], list
     name = table.path
     path = directory / name
     if not path.is_file():
-        return [], [Problem(name, None, None, f"file not found in {directory}")]
+        return [], [Problem(name, None, None, f"file not found in {directory}", code="file-missing")]
     raw = path.read_bytes()
     if not raw.strip():
-        return [], [Problem(name, None, None, "file is empty (it needs at least the header line)")]
+        return [], [Problem(name, None, None, "file is empty (it needs at least the header line)",
+                            code="file-empty")]
     text, problems = _decode(raw, name)
     if text is None:
         return [], problems
@@ -84,12 +88,13 @@ def read_rows(directory: Path, table: Table) -> tuple[list[dict[str, str]], list
                 problems.append(Problem(
                     name, line, None,
                     f"has {len(record)} cells but the header has {len(header)} columns "
-                    "(an unquoted comma in a text cell?)"))
+                    "(an unquoted comma in a text cell?)", code="row-length"))
                 continue
             row = {col: cell.strip() for col, cell in zip(header, record)}
             row["__line__"] = line
             rows.append(row)
     except csv.Error as exc:
-        problems.append(Problem(name, reader.line_num, None, f"is not well-formed CSV: {exc}"))
+        problems.append(Problem(name, reader.line_num, None, f"is not well-formed CSV: {exc}",
+                                code="csv-syntax"))
         return [], problems
     return rows, problems

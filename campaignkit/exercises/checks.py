@@ -143,7 +143,7 @@ def expect_figure(fig, name: str, points: int | None = None, title: bool = True,
     if title and not (fig.layout.title.text or "").strip():
         _fail(f"`{name}` has no title: a reader needs one to know what the chart shows.", hint)
     if points is not None:
-        from .figures import data_points
+        from ..figures import data_points
 
         got = data_points(fig)
         if got != points:

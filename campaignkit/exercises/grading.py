@@ -1,163 +1,29 @@
-"""The exercise sets: generate the student copies and grade a class's submissions (with nbgrader).
+"""Grade a class's submissions with nbgrader and write the gradebook CSV.
 
-``exercises/`` is an nbgrader course directory. Instructors edit ``source/<set>/<set>.ipynb``
-(solutions and hidden tests); the student copies ``exercises/<set>.ipynb`` are generated from them::
-
-    python -m campaignkit.exercises generate            # rewrite the student copies
-    python -m campaignkit.exercises check               # exit 1 if they differ from the sources
-    python -m campaignkit.exercises grade SUBMISSIONS --out gradebook.csv
-
-nbgrader is needed only for ``generate``, ``check`` and ``grade`` (the instructor's tools:
-``requirements-instructor.txt``); students need nothing beyond the kit. Grading needs no Docker:
-nbgrader runs each submission in a local kernel, after putting the check cells back as they were
-written (a student who edits a check cell gains nothing) and adding the hidden tests.
-
->>> [s.name for s in sets()][:2]
-['01-campaign-atlas', '02-case-russia']
+Grading needs no Docker: nbgrader runs each submission in a local kernel, after putting the
+check cells back as they were written (a student who edits a check cell gains nothing) and
+adding the hidden tests.
 """
 
 from __future__ import annotations
 
 import csv
 import json
-import os
 import re
 import shutil
-import sys
 import tempfile
 import time
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from .location import repo_root
+from .generation import course_copy, generate_into, nbgrader_api
+from .catalogue import points as task_points, sets
 
-__all__ = ["ExerciseSet", "sets", "overview", "generate", "check", "grade", "Row"]
+__all__ = ["Row", "collect", "grade", "write_csv", "summary", "graded_count", "CSV_FIELDS"]
 
-SET_NAME = re.compile(r"^\d\d-[a-z0-9-]+$")
-TABLE_START, TABLE_END = "<!-- sets-table:start -->", "<!-- sets-table:end -->"
 CSV_FIELDS = ["student", "set", "task", "points", "max_points", "status", "note"]
 
-
-@dataclass(frozen=True)
-class ExerciseSet:
-    name: str
-    source: Path        # exercises/source/<name>/<name>.ipynb
-    student: Path       # exercises/<name>.ipynb
-
-
-def exercises_dir(root: Path | None = None) -> Path:
-    return (root or repo_root()) / "exercises"
-
-
-def sets(root: Path | None = None) -> list[ExerciseSet]:
-    """The exercise sets, in order, from ``exercises/source/``."""
-    base = exercises_dir(root)
-    found = []
-    for folder in sorted((base / "source").iterdir()):
-        if folder.is_dir() and SET_NAME.match(folder.name):
-            found.append(ExerciseSet(folder.name, folder / f"{folder.name}.ipynb", base / f"{folder.name}.ipynb"))
-    return found
-
-
-def _graded_cells(path: Path) -> list[dict]:
-    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
-    return [c for c in cells if c.get("metadata", {}).get("nbgrader", {}).get("grade")]
-
-
-def overview(root: Path | None = None) -> str:
-    """The instructor guide's table of the sets: time, tasks and points, from the source notebooks."""
-    lines = ["| Set | Follows notebook | Time | Auto-checked tasks (points) | Open questions (points) |",
-             "|---|---|---|---|---|"]
-    totals = [0, 0, 0, 0, 0]
-    for s in sets(root):
-        meta = json.loads(s.source.read_text(encoding="utf-8"))["metadata"]["campaignkit"]
-        graded = _graded_cells(s.source)
-        auto = [float(c["metadata"]["nbgrader"]["points"]) for c in graded if c["cell_type"] == "code"]
-        manual = [float(c["metadata"]["nbgrader"]["points"]) for c in graded if c["cell_type"] == "markdown"]
-        lines.append(f"| [{meta['title']}]({s.student.name}) | [{meta['follows']}](../notebooks/{meta['follows']}) "
-                     f"| {meta['minutes']} min | {len(auto)} ({sum(auto):g}) | {len(manual)} ({sum(manual):g}) |")
-        for i, n in enumerate([int(meta["minutes"]), len(auto), sum(auto), len(manual), sum(manual)]):
-            totals[i] += n
-    lines.append(f"| **{len(sets(root))} sets** | | {totals[0] // 60} h {totals[0] % 60:02d} min "
-                 f"| {totals[1]} ({totals[2]:g}) | {totals[3]} ({totals[4]:g}) |")
-    return "\n".join(lines)
-
-
-def _nbgrader_api(course: Path):
-    """nbgrader's Python API on a course directory, with the kit's nbgrader_config.py."""
-    try:
-        from nbgrader.apps import NbGraderAPI
-    except ImportError:
-        raise SystemExit("nbgrader is not installed: run `make grade` (it installs the instructor's "
-                         "tools), or `pip install -r requirements-instructor.txt`.") from None
-    from traitlets.config import PyFileConfigLoader
-
-    # nbgrader runs `alembic` as a program to set up its gradebook: it must be on PATH.
-    bindir = str(Path(sys.executable).parent)
-    if bindir not in os.environ.get("PATH", "").split(os.pathsep):
-        os.environ["PATH"] = bindir + os.pathsep + os.environ.get("PATH", "")
-    config = PyFileConfigLoader("nbgrader_config.py", path=str(course)).load_config()
-    config.CourseDirectory.root = str(course)
-    return NbGraderAPI(config=config)
-
-
-def _course_copy(course: Path, root: Path | None = None) -> None:
-    """A scratch nbgrader course directory: the kit's config and sources, nothing else."""
-    base = exercises_dir(root)
-    course.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(base / "nbgrader_config.py", course / "nbgrader_config.py")
-    shutil.copytree(base / "source", course / "source", dirs_exist_ok=True)
-
-
-def _generate_into(course: Path, names: list[str]):
-    api = _nbgrader_api(course)
-    for name in names:
-        result = api.generate_assignment(name, force=True, create=True)
-        if not result["success"]:
-            raise RuntimeError(f"nbgrader could not generate {name}:\n{result.get('error') or result.get('log')}")
-    return api
-
-
-def generate(root: Path | None = None, write: bool = True) -> list[str]:
-    """Generate every student copy from its source, and the instructor guide's table of the sets;
-    return the files that were (or would be) changed."""
-    changed = []
-    with tempfile.TemporaryDirectory() as tmp:
-        course = Path(tmp)
-        _course_copy(course, root)
-        all_sets = sets(root)
-        _generate_into(course, [s.name for s in all_sets])
-        for s in all_sets:
-            new = (course / "release" / s.name / f"{s.name}.ipynb").read_bytes()
-            if not s.student.is_file() or s.student.read_bytes() != new:
-                changed.append(s.student.name)
-                if write:
-                    s.student.write_bytes(new)
-        guide = exercises_dir(root) / "INSTRUCTORS.md"
-        text = guide.read_text(encoding="utf-8")
-        table = re.compile(re.escape(TABLE_START) + r".*?" + re.escape(TABLE_END), re.S)
-        want = f"{TABLE_START}\n{overview(root)}\n{TABLE_END}"
-        if not table.search(text):
-            changed.append(f"INSTRUCTORS.md (no {TABLE_START} marker)")
-        elif table.search(text).group(0) != want:
-            changed.append("INSTRUCTORS.md (table of the sets)")
-            if write:
-                guide.write_text(table.sub(lambda _: want, text), encoding="utf-8")
-        known = {s.student.name for s in all_sets}
-        for stray in sorted(exercises_dir(root).glob("[0-9][0-9]-*.ipynb")):
-            if stray.name not in known:
-                changed.append(f"{stray.name} (no source)")
-    return changed
-
-
-def check(root: Path | None = None) -> list[str]:
-    """The student copies that differ from what their sources generate (empty when in sync)."""
-    return generate(root, write=False)
-
-
-# ---------------------------------------------------------------------------------------------
-# grading
 
 @dataclass(frozen=True)
 class Row:
@@ -216,15 +82,9 @@ def collect(submissions: Path, names: set[str]) -> tuple[dict, list[str]]:
     return found, warnings
 
 
-def _points(source: Path) -> dict[str, float]:
-    """{task id: points available}, in the order of the source notebook."""
-    return {c["metadata"]["nbgrader"]["grade_id"]: float(c["metadata"]["nbgrader"]["points"])
-            for c in _graded_cells(source)}
-
-
 def _zero_rows(student: str, name: str, source: Path, status: str, note: str = "") -> list[Row]:
     """A submission that is missing or could not be graded: every task at 0 points."""
-    return [Row(student, name, task, 0.0, most, status, note) for task, most in _points(source).items()]
+    return [Row(student, name, task, 0.0, most, status, note) for task, most in task_points(source).items()]
 
 
 def grade(submissions: Path, out: Path, workdir: Path | None = None, root: Path | None = None,
@@ -251,11 +111,11 @@ def grade(submissions: Path, out: Path, workdir: Path | None = None, root: Path 
         # it may hold grades given by hand in nbgrader's formgrader: never overwrite them
         raise SystemExit(f"{workdir}: already holds an nbgrader gradebook (perhaps with grades given by "
                          "hand); choose a new WORKDIR, or delete this folder if it can go")
-    _course_copy(workdir, root)
+    course_copy(workdir, root)
     students = sorted({student for student, _ in found})
     used = sorted({name for _, name in found})
-    api = _nbgrader_api(workdir)
-    _generate_into(workdir, used)
+    api = nbgrader_api(workdir)
+    generate_into(workdir, used)
     notes = {}
     for (student, name), path in sorted(found.items()):
         dest = workdir / "submitted" / student / name / f"{name}.ipynb"
@@ -284,7 +144,7 @@ def grade(submissions: Path, out: Path, workdir: Path | None = None, root: Path 
             rows += _zero_rows(student, name, all_sets[name].source, "error", f"not graded: {reason}")
             continue
         with Gradebook(api.coursedir.db_url) as gb:
-            for task, most in _points(all_sets[name].source).items():
+            for task, most in task_points(all_sets[name].source).items():
                 try:
                     g = gb.find_grade(task, name, name, student)
                 except MissingEntry:
@@ -362,39 +222,3 @@ def summary(rows: list[Row]) -> str:
 def graded_count(rows: list[Row]) -> int:
     """How many submissions were graded (not counting those missing or that could not be graded)."""
     return len({(r.student, r.set) for r in rows if r.status in ("auto", "manual")})
-
-
-def main(argv: list[str] | None = None) -> int:
-    import argparse
-
-    parser = argparse.ArgumentParser(prog="python -m campaignkit.exercises", description=__doc__.split("\n")[0])
-    sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("generate", help="rewrite the student copies from exercises/source/")
-    sub.add_parser("check", help="exit 1 if a student copy differs from its source")
-    g = sub.add_parser("grade", help="grade a folder of submissions: <student>/<set>.ipynb")
-    g.add_argument("submissions", type=Path)
-    g.add_argument("--out", type=Path, default=Path("gradebook.csv"), help="gradebook CSV (default: gradebook.csv)")
-    g.add_argument("--workdir", type=Path, default=None,
-                   help="keep nbgrader's course folder and database here (for grading open questions)")
-    args = parser.parse_args(argv)
-    if args.command == "generate":
-        changed = generate()
-        print("\n".join(f"updated exercises/{c}" for c in changed) or "student copies already up to date")
-        return 0
-    if args.command == "check":
-        changed = check()
-        for c in changed:
-            print(f"exercises/{c}: differs from its source: run `python -m campaignkit.exercises generate`")
-        return 1 if changed else 0
-    started = time.perf_counter()
-    rows = grade(args.submissions, args.out, args.workdir)
-    print(summary(rows))
-    problems = len({(r.student, r.set) for r in rows if r.status == "error"})
-    print(f"{graded_count(rows)} submissions graded in {time.perf_counter() - started:.0f} s"
-          + (f", {problems} could not be graded (see the note column)" if problems else "")
-          + f"; gradebook: {args.out}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,6 +1,6 @@
 """Build a static HTML version of the learning path that works with no network.
 
-``python -m campaignkit.site [OUT]`` (or ``make site``) executes every notebook, renders its
+``campaignkit site [OUT]`` (or ``make site``) executes every notebook, renders its
 figures as HTML that loads one shared local copy of plotly.js, drops the template's CDN scripts
 (MathJax and require.js, which the pages do not need), and rewrites links between notebooks, the
 glossary, the data card and the README to the built pages. Open ``OUT/index.html``.
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import sys
 from pathlib import Path
 
 import nbformat
@@ -18,8 +17,8 @@ from nbclient import NotebookClient
 from nbconvert import HTMLExporter
 from nbconvert.filters.markdown_mistune import markdown2html_mistune
 
-from .course import notebooks
-from .location import repo_root
+from ..repo import repo_root
+from .learning_path import notebooks
 
 __all__ = ["build_site", "SITE_RENDERER_SETUP"]
 
@@ -63,8 +62,8 @@ def _markdown_page(path: Path, title: str) -> str:
     return _local_links(PAGE.format(title=title, body=markdown2html_mistune(path.read_text(encoding="utf-8"))))
 
 
-def build_site(out: str | Path = "site", timeout: int = 300) -> list[Path]:
-    """Build the site into ``out``; return the pages written."""
+def build_site(out: str | Path = "site", timeout: int = 300, log=print) -> list[Path]:
+    """Build the site into ``out``; return the pages written. ``log`` gets one line per step."""
     root, out = repo_root(), Path(out)
     out.mkdir(parents=True, exist_ok=True)
     import plotly
@@ -73,7 +72,9 @@ def build_site(out: str | Path = "site", timeout: int = 300) -> list[Path]:
     exporter = HTMLExporter(template_name="lab", exclude_input_prompt=True, exclude_output_prompt=True)
     pages = []
     rows = []
-    for nb in notebooks(root):
+    nbs = notebooks(root)
+    for i, nb in enumerate(nbs, start=1):
+        log(f"[{i}/{len(nbs)}] running and rendering {nb.path.name}")
         page = out / f"{nb.path.stem}.html"
         page.write_text(_render_notebook(nb.path, exporter, timeout), encoding="utf-8")
         pages.append(page)
@@ -92,7 +93,3 @@ def build_site(out: str | Path = "site", timeout: int = 300) -> list[Path]:
     (out / "index.html").write_text(PAGE.format(title="Learning path", body=index), encoding="utf-8")
     return [out / "index.html", *pages]
 
-
-if __name__ == "__main__":
-    written = build_site(sys.argv[1] if len(sys.argv) > 1 else repo_root() / "site")
-    print(f"wrote {len(written)} pages to {written[0].parent}")

@@ -6,7 +6,7 @@ The repository's public address is kept in one place, ``pyproject.toml``::
     repository = "https://github.com/OWNER/NAME"
     branch = "main"
 
-The README course map and ``python -m campaignkit links`` make their links from it.
+The README course map and ``campaignkit links`` make their links from it.
 
 >>> EXAMPLE = "https://github.com/example-org/campaign-kit"
 >>> binder_url("notebooks/00-start-here.ipynb", EXAMPLE)
@@ -25,7 +25,7 @@ import tomllib
 from pathlib import Path
 from urllib.parse import quote, urlencode, urlsplit
 
-from .location import repo_root
+from ..repo import numbered, repo_root
 
 __all__ = ["settings", "binder_url", "nbgitpuller_url", "launchable", "links"]
 
@@ -116,7 +116,7 @@ def launchable(root: Path | None = None) -> list[str]:
     root = root or repo_root()
     found = []
     for folder in ("notebooks", "exercises"):
-        found += sorted(root.glob(f"{folder}/[0-9][0-9]-*.ipynb"))
+        found += numbered(root / folder)
     return [p.relative_to(root).as_posix() for p in found]
 
 

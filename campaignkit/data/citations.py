@@ -16,13 +16,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from .data import load
+from .counts import CAMPAIGN_FACT_TABLES
+from .loading import load
 
-__all__ = ["CAMPAIGN_FACT_TABLES", "sources_for", "sources_markdown", "cite"]
-
-#: Tables whose rows are facts about one campaign (they have a campaign_id column).
-CAMPAIGN_FACT_TABLES = ["campaigns", "campaign_languages", "campaign_platforms", "security_advice",
-                        "themes", "reach", "responses"]
+__all__ = ["sources_for", "sources_markdown", "cite"]
 
 
 def sources_for(campaign_ids: Iterable[str], directory: str | Path | None = None,

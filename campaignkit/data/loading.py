@@ -3,7 +3,7 @@
 Dates become ``datetime64`` columns, controlled vocabularies become categoricals (with every
 allowed term as a category, so counts show zeros too), id lists such as ``source_ids`` become
 Python lists. The package is validated once per change of its files; any problem raises a
-:class:`campaignkit.errors.DataError` that names the file, line and column.
+:class:`campaignkit.DataError` that names the file, line and column.
 
 >>> import campaignkit as ck
 >>> campaigns = ck.load("campaigns")
@@ -22,12 +22,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from .checks import check_package
-from .errors import DataError, Problem
-from .location import data_dir
-from .schema import Table, read_package
+from ..repo import data_dir
+from ..validation import DataError, Problem, Table, check_package, read_package
 
-__all__ = ["load", "load_all", "table_names", "describe", "campaign_overview"]
+__all__ = ["load", "load_all", "table_names", "describe", "resolve"]
 
 
 def _fingerprint(directory: Path) -> tuple:
@@ -69,7 +67,7 @@ def _typed(rows: list[dict], table: Table) -> pd.DataFrame:
     return pd.DataFrame(out, index=pd.RangeIndex(len(frame)))
 
 
-def _resolve(directory: str | Path | None) -> Path:
+def resolve(directory: str | Path | None) -> Path:
     d = Path(directory) if directory is not None else data_dir()
     return d.resolve()
 
@@ -80,7 +78,7 @@ def table_names(directory: str | Path | None = None) -> list[str]:
     >>> table_names()[:3]
     ['campaigns', 'agencies', 'campaign_languages']
     """
-    return read_package(_resolve(directory)).table_names
+    return read_package(resolve(directory)).table_names
 
 
 def load(name: str, directory: str | Path | None = None) -> pd.DataFrame:
@@ -93,15 +91,15 @@ def load(name: str, directory: str | Path | None = None) -> pd.DataFrame:
     >>> load("campaing")
     Traceback (most recent call last):
     ...
-    campaignkit.errors.DataError: the data package has 1 problem:
+    campaignkit.validation.problems.DataError: the data package has 1 problem:
     datapackage.json: no table named 'campaing'; the tables are: campaigns, agencies, campaign_languages, campaign_platforms, security_advice, themes, reach, responses, events, platform_access, background_facts, sources
     """
-    d = _resolve(directory)
+    d = resolve(directory)
     pkg = read_package(d)
     if name not in pkg.table_names:
         known = ", ".join(pkg.table_names)
         raise DataError([Problem("datapackage.json", None, None,
-                                 f"no table named {name!r}; the tables are: {known}")])
+                                 f"no table named {name!r}; the tables are: {known}", code="unknown-table")])
     return _typed_tables(d, _fingerprint(d))[name].copy()
 
 
@@ -116,41 +114,8 @@ def describe(name: str, directory: str | Path | None = None) -> pd.DataFrame:
     >>> describe("reach").loc[0, "column"]
     'reach_id'
     """
-    table = read_package(_resolve(directory)).table(name)
+    table = read_package(resolve(directory)).table(name)
     return pd.DataFrame(
         [(f.name, f.type, f.required, f.description) for f in table.fields],
         columns=["column", "type", "required", "description"],
     )
-
-
-def _joined(fact: pd.DataFrame, col: str) -> pd.Series:
-    return fact.groupby("campaign_id", observed=True)[col].agg(lambda s: sorted(map(str, s)))
-
-
-def campaign_overview(directory: str | Path | None = None) -> pd.DataFrame:
-    """One row per campaign with its agency and its languages, platforms, themes and advice as lists.
-
-    ``platforms`` lists where the sponsor published or sent people (role ``posted``, ``destination``
-    or ``venue``), not where others recirculated a release.
-
-    >>> ov = campaign_overview()
-    >>> {"agency", "languages", "platforms", "themes"} <= set(ov.columns)
-    True
-    >>> len(ov) == len(load("campaigns"))
-    True
-    """
-    c = load("campaigns", directory)
-    agencies = load("agencies", directory).set_index("agency_id")["short_name"]
-    names = load("agencies", directory).set_index("agency_id")["name"]
-    c.insert(c.columns.get_loc("agency_id") + 1, "agency",
-             c["agency_id"].map(agencies.fillna(names)))
-    platforms = load("campaign_platforms", directory)
-    facts = {"languages": (load("campaign_languages", directory), "language"),
-             # where the sponsor published or sent people; recirculation by others is left out
-             "platforms": (platforms[platforms["role"] != "recirculated"], "platform"),
-             "themes": (load("themes", directory), "theme"),
-             "advice": (load("security_advice", directory), "advice")}
-    for out, (fact, col) in facts.items():
-        lists = _joined(fact, col)
-        c[out] = c["campaign_id"].map(lists).map(lambda v: v if isinstance(v, list) else [])
-    return c
