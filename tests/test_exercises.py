@@ -238,3 +238,26 @@ def test_grading_an_empty_or_missing_folder_says_so(tmp_path):
                                  "--out", str(tmp_path / "g.csv")], capture_output=True, text=True, cwd=REPO)
         assert result.returncode != 0 and message in result.stderr, result.stderr
         assert "Traceback" not in result.stderr
+
+
+# --- copies handed out before 0.3 -------------------------------------------------------------------
+
+OLD_FIXTURES = REPO / "tests" / "fixtures" / "submissions-0.2"
+
+
+def test_old_fixtures_use_the_old_imports():
+    """submissions-0.2 are the 0.2 student copies (old module names), kept as they were handed out."""
+    text = (OLD_FIXTURES / "ada" / "08-timing.ipynb").read_text(encoding="utf-8")
+    assert "from campaignkit.checking import" in text and "campaignkit import analysis" in text
+
+
+def test_submissions_from_0_2_copies_grade_to_the_same_points(graded, tmp_path):
+    """A class that answered last term's copies (imports of 0.2) gets exactly today's points."""
+    out = tmp_path / "old.csv"
+    result = subprocess.run([sys.executable, "-m", "campaignkit", "exercises", "grade", str(OLD_FIXTURES),
+                             "--out", str(out)], capture_output=True, text=True, cwd=REPO, timeout=900)
+    assert result.returncode == 0, result.stdout + result.stderr
+    old = {(r["student"], r["set"], r["task"]): (r["points"], r["status"]) for r in csv.DictReader(out.open())}
+    new = {(r["student"], r["set"], r["task"]): (r["points"], r["status"]) for r in graded[1]}
+    assert old == new
+    assert any(points not in ("", "0") for points, _ in old.values())

@@ -15,9 +15,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from conftest import REPO, run_cli
 
-from campaignkit.course import launch
 from campaignkit.cli import main
-from campaignkit.course import notebooks, readme_block
+from campaignkit.course import launch, notebooks, readme_block
 
 EXAMPLE = "https://github.com/example-org/campaign-kit"
 HUB = "https://hub.example.edu"

@@ -35,7 +35,7 @@ class ExerciseSet:
 
     @property
     def title(self) -> str:
-        return self.meta.get("title") or self.name
+        return self.meta.get("title") or self.student.name
 
     @property
     def minutes(self) -> int | None:
