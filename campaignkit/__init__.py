@@ -18,6 +18,7 @@ global setting (no plotting defaults, no pandas options).
 from . import _legacy
 from .data import (
     campaign_overview,
+    check_parameter,
     cite,
     coverage,
     describe,

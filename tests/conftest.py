@@ -53,3 +53,20 @@ def write_csv(path: Path, rows: list[list[str]], delimiter: str = ",") -> None:
 def run_cli(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "campaignkit", *args],
                           capture_output=True, text=True, timeout=120, cwd=REPO)
+
+
+# --- test tiers ----------------------------------------------------------------------------------
+#: Whole test files that start servers, browsers, fresh environments or run every notebook many
+#: times: the full suite (`make test`, CI) runs them, the fast tier (`make test-fast`) does not.
+SLOW_FILES = {"test_browser.py", "test_binder.py", "test_offline.py", "test_notebook_parameters.py",
+              "test_lab.py", "test_site.py", "test_wheel.py", "test_hub.py"}
+#: Single slow tests elsewhere: grading a class with nbgrader, generating every student copy.
+SLOW_TESTS = {"test_student_copies_are_exactly_what_the_sources_generate", "test_an_untouched_copy_runs"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        name = item.name.split("[")[0]
+        if (item.path.name in SLOW_FILES or "graded" in getattr(item, "fixturenames", ())
+                or any(name.startswith(s) for s in SLOW_TESTS)):
+            item.add_marker(pytest.mark.slow)

@@ -1,18 +1,20 @@
 """A corpus of broken copies of the real data package.
 
-Each case breaks one thing in a fresh copy, then checks that ``campaignkit validate``
-exits non-zero with the specific message (file, line, column), prints no traceback, that the
-loaders raise a DataError with the same message, and that the shipped files are untouched.
+Each case breaks one thing in a fresh copy, then checks that ``campaignkit validate`` exits
+non-zero and prints the problem with its code, prints no traceback, that the loaders raise a
+DataError holding the same (file, line, column, code), and that the shipped files are untouched.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from conftest import DATA, fingerprint, read_csv, run_cli, write_csv
 
 import campaignkit as ck
+from campaignkit.validation import CODES
 
 
 def _col(rows, name):
@@ -163,32 +165,45 @@ def not_a_number(d):
     return f"reach.csv, {line}"
 
 
-# (breaker, column or None, words the message must contain)
+def negative_count(d):
+    line = _set(d, "reach", "value", "-5")
+    return f"reach.csv, {line}"
+
+
+# (breaker, column or None, the problem's code). Tests compare (file, line, column, code), never the
+# wording, so messages for students can be rewritten freely.
 CASES = {
-    "missing file": (missing_file, None, "not found"),
-    "empty file": (empty_file, None, "empty"),
-    "missing column": (missing_column, "date_precision", "missing"),
-    "duplicate primary key": (duplicate_primary_key, "campaign_id", "duplicate primary key"),
-    "dangling foreign key": (dangling_foreign_key, "campaign_id", "is not a campaign_id in campaigns.csv"),
-    "unknown platform code": (unknown_platform, "platform", "'myspace' is not an allowed value"),
-    "unknown language code": (unknown_language, "language", "'xx' is not an allowed value"),
-    "unknown state code": (unknown_state, "target_states", "unknown states code 'XYZ'"),
-    "impossible date": (impossible_date, "first_published", "'2023-02-30' is not a real date"),
-    "month precision not first of month": (month_precision_not_first, "first_published",
-                                           "must be the first of the month"),
-    "fact without a source": (fact_without_source, "source_ids", "must cite at least one source"),
-    "source that does not exist": (unknown_source, "source_ids", "which is not in sources.csv"),
-    "undecodable bytes": (undecodable_bytes, None, "is not valid UTF-8"),
-    "wrong delimiter": (wrong_delimiter, None, "use commas"),
-    "ragged row": (ragged_row, None, "cells but the header has"),
-    "onion address in a summary": (onion_in_summary, "summary", "onion address"),
-    "phone number in a note": (phone_in_note, "note", "phone number"),
-    "date in the future": (future_date, "date", "is in the future"),
-    "confirmed with one source": (confirmed_with_one_source, "confidence", "fewer than two sources"),
-    "response before its campaign": (response_before_campaign, "date", "dated before its campaign"),
-    "quote of 25 words or more": (quote_too_long, "quote", "must be under 25 words"),
-    "number with words": (not_a_number, "value", "is not a whole number"),
+    "missing file": (missing_file, None, "file-missing"),
+    "empty file": (empty_file, None, "file-empty"),
+    "missing column": (missing_column, "date_precision", "header-error"),
+    "duplicate primary key": (duplicate_primary_key, "campaign_id", "duplicate-key"),
+    "dangling foreign key": (dangling_foreign_key, "campaign_id", "dangling-reference"),
+    "unknown platform code": (unknown_platform, "platform", "not-in-vocabulary"),
+    "unknown language code": (unknown_language, "language", "not-in-vocabulary"),
+    "unknown state code": (unknown_state, "target_states", "list-error"),
+    "impossible date": (impossible_date, "first_published", "date-invalid"),
+    "month precision not first of month": (month_precision_not_first, "first_published", "date-precision"),
+    "fact without a source": (fact_without_source, "source_ids", "source-missing"),
+    "source that does not exist": (unknown_source, "source_ids", "unknown-source"),
+    "undecodable bytes": (undecodable_bytes, None, "encoding-error"),
+    "wrong delimiter": (wrong_delimiter, None, "delimiter-error"),
+    "ragged row": (ragged_row, None, "row-length"),
+    "onion address in a summary": (onion_in_summary, "summary", "contact-detail"),
+    "phone number in a note": (phone_in_note, "note", "contact-detail"),
+    "date in the future": (future_date, "date", "date-out-of-range"),
+    "confirmed with one source": (confirmed_with_one_source, "confidence", "confidence-mismatch"),
+    "response before its campaign": (response_before_campaign, "date", "date-sequence"),
+    "quote of 25 words or more": (quote_too_long, "quote", "quote-too-long"),
+    "number with words": (not_a_number, "value", "not-a-number"),
+    "count below zero": (negative_count, "value", "number-out-of-range"),
 }
+
+
+def _expected(where: str, column: str | None, code: str) -> tuple:
+    """(file, line or None when the case does not fix it, column, code) from a breaker's ``where``."""
+    file = re.split(r"[,:]", where, maxsplit=1)[0]
+    line = re.search(r"line (\d+)", where)
+    return file, int(line.group(1)) if line else None, column, code
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -199,20 +214,34 @@ def shipped_files_untouched():
 
 
 @pytest.mark.parametrize("case", list(CASES))
-def test_broken_copy_gives_clear_message(case, data_copy):
-    breaker, column, words = CASES[case]
-    where = breaker(data_copy)
+def test_broken_copy_gives_a_located_coded_problem(case, data_copy):
+    breaker, column, code = CASES[case]
+    file, line, column, code = _expected(breaker(data_copy), column, code)
     result = run_cli("validate", str(data_copy))
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
     assert "Traceback" not in output
-    matching = [ln for ln in output.splitlines() if where in ln and words in ln]
-    assert matching, f"no line with {where!r} and {words!r} in:\n{output}"
-    if column:
-        assert any(f"column {column}:" in ln for ln in matching), matching
+    printed = [ln for ln in output.splitlines() if f"/{file}" in ln and ln.endswith(f"[{code}]")]
+    assert printed, f"no line for {file} ending in [{code}] in:\n{output}"
     with pytest.raises(ck.DataError) as info:
         ck.load("campaigns", data_copy)
-    assert any(where in str(p) and words in str(p) for p in info.value.problems), str(info.value)
+    found = {p.where for p in info.value.problems}
+    if line is None:
+        found = {(f, None, c, k) for f, _, c, k in found}
+    assert (file, line, column, code) in found, sorted(found)
+
+
+def test_every_code_is_in_the_data_card():
+    card = (DATA / "README.md").read_text(encoding="utf-8")
+    missing = [code for code in CODES if f"`{code}`" not in card]
+    assert not missing, f"datasets/README.md does not list: {missing}"
+
+
+def test_every_number_field_states_its_range():
+    for table in ck.read_package().tables:
+        for fld in table.fields:
+            if fld.type in ("integer", "number"):
+                assert fld.minimum is not None, f"{table.path} {fld.name}: add constraints.minimum"
 
 
 def test_at_least_twelve_kinds_of_breakage():
