@@ -84,6 +84,7 @@ bench: $(VENV)/.dev
 	$(BIN)/python benchmarks/explorers.py
 	$(BIN)/python benchmarks/notebooks.py
 	$(BIN)/python benchmarks/grading.py
+	$(BIN)/python benchmarks/scaling.py
 	$(BIN)/python benchmarks/environment.py $(if $(QUICK),--quick)
 
 strip: $(VENV)/.dev

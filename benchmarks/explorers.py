@@ -38,20 +38,25 @@ def random_value(control, rng: random.Random):
     return rng.randrange(lo, hi + 1, control.step)
 
 
+def update_times(ex, rng: random.Random, rounds: int) -> list[float]:
+    """Milliseconds from setting a random control value to the explorer's new view and figure."""
+    times = []
+    for _ in range(rounds):
+        name = rng.choice(list(ex.controls))
+        value = random_value(ex.controls[name], rng)
+        if value == ex.controls[name].value:
+            continue
+        started = time.perf_counter()
+        ex.controls[name].value = value
+        times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
 def kernel_bench(tables: Tables) -> None:
     rng = random.Random(1)
     print(f"in-kernel, {ROUNDS} random control changes per explorer (view + figure output):")
     for build in (build_platforms, build_languages, build_timing):
-        ex = build(tables)
-        times = []
-        for _ in range(ROUNDS):
-            name = rng.choice(list(ex.controls))
-            value = random_value(ex.controls[name], rng)
-            if value == ex.controls[name].value:
-                continue
-            t = time.perf_counter()
-            ex.controls[name].value = value
-            times.append((time.perf_counter() - t) * 1000)
+        times = update_times(build(tables), rng, ROUNDS)
         print(f"  {build.__name__[6:]:10s} n={len(times):3d}  p50={pct(times, 50):6.1f} ms  "
               f"p95={pct(times, 95):6.1f} ms")
 

@@ -24,19 +24,20 @@ def access_at_release(campaigns: pd.DataFrame, platforms: pd.DataFrame,
     posted = platforms[platforms["role"].astype(str) == "posted"][["campaign_id", "platform"]]
     c = campaigns[["campaign_id", "first_published", "target_states"]].explode("target_states")
     m = posted.merge(c, on="campaign_id").rename(columns={"target_states": "state"})
-    m["platform"] = m["platform"].astype(str)
-    a = access.assign(platform=access["platform"].astype(str), state=access["state"].astype(str))
-    rows = []
-    for rec in m.itertuples(index=False):
-        hits = a[(a["platform"] == rec.platform) & (a["state"] == rec.state)]
-        hits = hits[(hits["since"].isna() | (hits["since"] <= rec.first_published))
-                    & (hits["until"].isna() | (hits["until"] > rec.first_published))]
-        if len(hits):
-            latest = hits.sort_values("since", na_position="first").iloc[-1]
-            rows.append((rec.campaign_id, rec.platform, rec.state, rec.first_published,
-                         str(latest["status"]), pd.isna(latest["since"]), latest["access_id"]))
-        else:
-            rows.append((rec.campaign_id, rec.platform, rec.state, rec.first_published,
-                         "open or not recorded", False, None))
-    return pd.DataFrame(rows, columns=["campaign_id", "platform", "state", "released", "status",
-                                       "since_unknown", "access_id"])
+    m = m.assign(platform=m["platform"].astype(str), row=range(len(m)))
+    a = access[["access_id", "platform", "state", "since", "until", "status"]]
+    a = a.assign(platform=a["platform"].astype(str), state=a["state"].astype(str), status=a["status"].astype(str))
+    # every access row for the same platform and state that was in force on the release date
+    hits = m.merge(a, on=["platform", "state"])
+    day = hits["first_published"]
+    hits = hits[(hits["since"].isna() | (hits["since"] <= day)) & (hits["until"].isna() | (hits["until"] > day))]
+    # the latest of them (rows with no start date count as the earliest)
+    latest = hits.sort_values(["row", "since"], na_position="first", kind="stable").drop_duplicates("row", keep="last")
+    out = m.merge(latest[["row", "status", "since", "access_id"]], on="row", how="left")
+    found = out["status"].notna()
+    return pd.DataFrame({
+        "campaign_id": out["campaign_id"], "platform": out["platform"], "state": out["state"],
+        "released": out["first_published"], "status": out["status"].where(found, "open or not recorded"),
+        "since_unknown": (found & out["since"].isna()).astype(bool),
+        "access_id": out["access_id"],
+    })
