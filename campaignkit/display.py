@@ -23,7 +23,7 @@ from .names import direction, endonym, language_name, script_of
 from .tables import titles
 
 __all__ = ["titles_html", "show_titles", "in_script", "show_in_script", "languages_html", "show_languages",
-           "full_text_html", "show_full_text"]
+           "full_text_html", "show_full_text", "self_check", "compare_guess"]
 
 
 def _html(markup: str):
@@ -112,3 +112,51 @@ def full_text_html(frame: pd.DataFrame) -> str:
 def show_full_text(frame: pd.DataFrame):
     """:func:`full_text_html` as a displayable object for a notebook cell."""
     return _html(full_text_html(frame))
+
+
+def self_check(answer, expected, *, what: str = "your answer", why: str = "", tolerance: float = 0) -> str:
+    """A friendly verdict for a self-learner's answer; never raises, so a notebook runs unanswered.
+
+    Numbers match within ``tolerance``; text matches ignoring case and surrounding spaces. Prints
+    the verdict (and ``why``, the explanation) and returns it.
+
+    >>> _ = self_check(None, 3)
+    No answer yet: write your answer in the cell above (replace None) and run both cells.
+    >>> _ = self_check("b", "B", why="Only B counts releases, not facts.")
+    Right: b. Only B counts releases, not facts.
+    >>> _ = self_check(4, 3, what="the number of sponsor states")
+    Not quite: the number of sponsor states is 3, not 4. Look again at the output above.
+    """
+    if answer is None or answer is ...:
+        verdict = "No answer yet: write your answer in the cell above (replace None) and run both cells."
+    else:
+        if isinstance(expected, (int, float)) and isinstance(answer, (int, float)):
+            right = abs(answer - expected) <= tolerance
+        else:
+            right = str(answer).strip().lower() == str(expected).strip().lower()
+        verdict = (f"Right: {answer}." if right else
+                   f"Not quite: {what} is {expected}, not {answer}. Look again at the output above.")
+        if right and why:
+            verdict += f" {why}"
+    print(verdict)
+    return verdict
+
+
+def compare_guess(guess, actual, *, what: str = "the result") -> str:
+    """After a prediction: what you guessed, what the data say (no right or wrong), never raises.
+
+    >>> _ = compare_guess(10, 12, what="releases addressed to Russia")
+    You guessed 10; the data say 12 releases addressed to Russia (you were 2 below).
+    >>> _ = compare_guess(None, 12)
+    You wrote no guess. The data say 12. Next time, guess first: it shows what surprised you.
+    """
+    if guess is None or guess is ...:
+        text = f"You wrote no guess. The data say {actual}. Next time, guess first: it shows what surprised you."
+    elif isinstance(guess, (int, float)) and isinstance(actual, (int, float)) and guess != actual:
+        gap = actual - guess
+        side = "below" if gap > 0 else "above"
+        text = f"You guessed {guess}; the data say {actual} {what} (you were {abs(gap):g} {side})."
+    else:
+        text = f"You guessed {guess}; the data say {actual} {what}."
+    print(text)
+    return text
