@@ -12,7 +12,7 @@ True
 
 from ._common import addressed_to, date_label
 from .claims import QUALIFIER_WORDS, claims_table, cross_references, reach_sentence
-from .coding import coded_by_sponsor, coding_agreement, cohen_kappa
+from .coding import agreement_by_label, coded_by_sponsor, coding_agreement, cohen_kappa
 from .platforms import access_at_release
 from .releases import background, by_year, caveats_by_sponsor, compare_releases, sponsor_target_pairs, titles
 from .responses import response_intervals, target_profile, unanswered
@@ -26,7 +26,7 @@ __all__ = [
     "response_intervals", "unanswered", "target_profile",
     "releases_near_events", "calendar_counts", "window_coverage", "near_event_summary", "WEEKDAYS", "MONTHS",
     "access_at_release",
-    "coded_by_sponsor", "cohen_kappa", "coding_agreement",
+    "coded_by_sponsor", "cohen_kappa", "coding_agreement", "agreement_by_label",
     "claims_table", "reach_sentence", "cross_references", "QUALIFIER_WORDS",
     "sources_behind", "independence", "addressed_to", "date_label",
 ]

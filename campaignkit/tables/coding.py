@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
-__all__ = ["coded_by_sponsor", "cohen_kappa", "coding_agreement"]
+__all__ = ["coded_by_sponsor", "cohen_kappa", "coding_agreement", "agreement_by_label"]
 
 
 def coded_by_sponsor(campaigns: pd.DataFrame, facts: pd.DataFrame, column: str) -> pd.DataFrame:
@@ -80,3 +80,29 @@ def coding_agreement(mine: Iterable[str], campaign_id: str, themes: pd.DataFrame
     table["agree"] = table["you"] == table["editors"]
     kappa = cohen_kappa([t in mine for t in vocabulary], [t in editors for t in vocabulary])
     return table, kappa
+
+
+def agreement_by_label(first: pd.DataFrame, second: pd.DataFrame, units: Iterable[str], unit: str,
+                       label: str) -> pd.DataFrame:
+    """Two coders' agreement per label across many units (releases, responses ...).
+
+    ``first`` and ``second`` hold one row per (unit, label) a coder assigned; ``units`` lists every
+    unit both coded (a unit with no label counts as "no" for every label). For each label: how many
+    units each coder gave it, how many both did, the share of units on which they agree, and
+    Cohen's kappa (each label a yes/no decision per unit).
+
+    >>> a = pd.DataFrame({"r": ["x", "y"], "f": ["p", "p"]})
+    >>> b = pd.DataFrame({"r": ["x", "z"], "f": ["p", "p"]})
+    >>> agreement_by_label(a, b, ["x", "y", "z", "w"], "r", "f").to_dict("records")
+    [{'f': 'p', 'first': 2, 'second': 2, 'both': 1, 'agreement': 0.5, 'kappa': 0.0}]
+    """
+    units = list(dict.fromkeys(units))
+    pairs_a = set(zip(first[unit], first[label].astype(str)))
+    pairs_b = set(zip(second[unit], second[label].astype(str)))
+    rows = []
+    for lab in sorted({lab for _, lab in pairs_a | pairs_b}):
+        x = [(u, lab) in pairs_a for u in units]
+        y = [(u, lab) in pairs_b for u in units]
+        rows.append((lab, sum(x), sum(y), sum(i and j for i, j in zip(x, y)),
+                     round(sum(i == j for i, j in zip(x, y)) / len(units), 3), cohen_kappa(x, y)))
+    return pd.DataFrame(rows, columns=[label, "first", "second", "both", "agreement", "kappa"])
