@@ -21,11 +21,14 @@ STATE_NAMES = {
     "QAT": "Qatar", "EST": "Estonia", "LVA": "Latvia", "LTU": "Lithuania", "FIN": "Finland",
     "SWE": "Sweden", "NOR": "Norway", "JPN": "Japan", "IND": "India", "PAK": "Pakistan",
     "BEL": "Belgium", "ITA": "Italy", "ESP": "Spain", "AUT": "Austria", "CHE": "Switzerland",
+    # former states, for the historical appeals (former ISO codes; VNM before 1976 is South Vietnam)
+    "SUN": "Soviet Union", "VDR": "North Vietnam", "VNM": "Vietnam (South Vietnam before 1976)",
+    "YUG": "Yugoslavia", "IRQ": "Iraq",
 }
 LANGUAGE_NAMES = {
     "ru": "Russian", "en": "English", "zh": "Chinese (Mandarin)", "ko": "Korean",
     "fa": "Persian (Farsi)", "uk": "Ukrainian", "de": "German", "he": "Hebrew", "ar": "Arabic",
-    "be": "Belarusian", "tr": "Turkish",
+    "be": "Belarusian", "tr": "Turkish", "vi": "Vietnamese", "sr": "Serbian", "ps": "Pashto", "th": "Thai",
 }
 SCRIPTS = {
     "ru": "Cyrillic", "uk": "Cyrillic", "be": "Cyrillic", "zh": "Chinese characters (Han)",

@@ -29,7 +29,8 @@ LEVELS = ["confirmed", "single_source", "conflicting", "weak"]
 
 #: Tables whose every row is a sourced fact (the campaign rows themselves included).
 FACT_TABLES = ["campaigns", "campaign_languages", "campaign_platforms", "security_advice",
-               "themes", "reach", "responses", "events", "platform_access", "background_facts"]
+               "themes", "reach", "responses", "events", "platform_access", "background_facts",
+               "historical_appeals"]
 
 
 def coverage(directory: str | Path | None = None) -> dict:

@@ -39,8 +39,8 @@ class Field:
     list_enum: list[str] | None = None
     list_vocabulary: str | None = None
     list_foreign_key: str | None = None
-    minimum: float | None = None
-    maximum: float | None = None
+    minimum: float | str | None = None     # a number, or an ISO date for date fields
+    maximum: float | str | None = None
 
     @property
     def is_list(self) -> bool:

@@ -24,7 +24,7 @@ __all__ = ["parse_date", "period", "row_key", "cell_problems", "check_table", "c
 EARLIEST_DATE = date(1980, 1, 1)
 MAX_QUOTE_WORDS = 25
 DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
-PRECISION_OF = {"first_published": "date_precision", "date": "date_precision",
+PRECISION_OF = {"first_published": "date_precision", "date": "date_precision", "period_start": "date_precision",
                 "as_of": "as_of_precision", "since": "since_precision"}
 URL_RE = re.compile(r"https?://|www\.", re.IGNORECASE)
 Rows = list[dict[str, str]]
@@ -72,12 +72,13 @@ def _number(value: str, fld: Field) -> list[tuple[str, str]]:
     return []
 
 
-def _date(value: str) -> list[tuple[str, str]]:
+def _date(value: str, fld: Field) -> list[tuple[str, str]]:
     d = parse_date(value)
     if d is None:
         return [("date-invalid", f"{value!r} is not a real date (expected YYYY-MM-DD)")]
-    if d < EARLIEST_DATE:
-        return [("date-out-of-range", f"{value!r} is implausibly early for this kit (before {EARLIEST_DATE})")]
+    earliest = date.fromisoformat(str(fld.minimum)) if fld.minimum else EARLIEST_DATE
+    if d < earliest:
+        return [("date-out-of-range", f"{value!r} is implausibly early for this column (before {earliest})")]
     if d > date.today():
         return [("date-out-of-range", f"{value!r} is in the future")]
     return []
@@ -106,7 +107,7 @@ def cell_problems(value: str, fld: Field) -> list[tuple[str, str]]:
         return [("required-missing", "is empty but required")]
     msgs = []
     if fld.type == "date":
-        msgs += _date(value)
+        msgs += _date(value, fld)
     elif fld.type == "integer":
         msgs += _number(value, fld)
     elif fld.type == "boolean" and value not in ("true", "false"):
