@@ -1,5 +1,5 @@
 """Command line: ``python -m campaignkit validate [DIR]``, ``coverage [DIR]``, ``course [--write]``
-and ``links [--hub URL] [PATH ...]``.
+``links [--hub URL] [--save] [PATH ...]`` and ``hub`` (a rehearsal JupyterHub, ``hub --help``).
 
 ``validate`` prints one line per problem (file, line, column, what is wrong) and exits 1 when
 there are problems, 0 when the package is valid, 2 when it cannot be read at all. It never
@@ -83,6 +83,11 @@ def main(argv: list[str] | None = None) -> int:
     lk.add_argument("--hub", help="your JupyterHub, e.g. https://your-hub.example.edu (nbgitpuller links)")
     lk.add_argument("--repository", help="GitHub address (default: pyproject.toml [tool.campaignkit])")
     lk.add_argument("--branch", help="branch (default: pyproject.toml [tool.campaignkit])")
+    lk.add_argument("--save", action="store_true", help="write the address (--repository, else the "
+                    "clone's GitHub origin) into pyproject.toml and rewrite the README course map")
+    hb = sub.add_parser("hub", help="start a rehearsal JupyterHub on 127.0.0.1 (campaignkit/hub.py)")
+    from .hub_cli import add_arguments
+    add_arguments(hb)
     args = parser.parse_args(argv)
     directory = getattr(args, "directory", None) or data_dir()
     try:
@@ -95,8 +100,15 @@ def main(argv: list[str] | None = None) -> int:
                 print(("rewrote " if args.write else "out of date: ") + line)
             return EXIT_VALID if (args.write or not drift) else EXIT_PROBLEMS
         if args.command == "links":
-            from .links import links
+            from .links import links, origin_repository, save_repository
             try:
+                if args.save:
+                    address = args.repository or origin_repository()
+                    save_repository(address)
+                    from .course import sync
+                    sync(write=True)
+                    print(f"pyproject.toml [tool.campaignkit] repository = {address}; README course map rewritten")
+                    return EXIT_VALID
                 found = links(args.paths, args.hub, args.repository, args.branch)
             except ValueError as exc:
                 print(f"campaignkit links: {exc}", file=sys.stderr)
@@ -104,6 +116,9 @@ def main(argv: list[str] | None = None) -> int:
             for path, url in found:
                 print(f"{path} {url}")
             return EXIT_VALID
+        if args.command == "hub":
+            from .hub_cli import run
+            return run(args)
         from .coverage import coverage
         print(json.dumps(coverage(directory), indent=2))
         return EXIT_VALID
