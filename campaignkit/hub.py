@@ -113,8 +113,21 @@ def users_python(directory: Path) -> Path:
     site = Path(sysconfig.get_paths()["purelib"])
     (env / "lib" / version / "site-packages" / "zz-campaignkit-environment.pth").write_text(
         f"import site; site.addsitedir({str(site)!r})\n", encoding="utf-8")
+    # the environment's commands (jupyter, nbgrader, and alembic, which nbgrader calls) for users
+    kit_bin, shebang = Path(sys.prefix) / "bin", f"#!{Path(sys.prefix) / 'bin' / 'python'}"
+    for script in kit_bin.iterdir():
+        target = env / "bin" / script.name
+        if script.is_file() and not script.is_symlink() and not target.exists():
+            with script.open("rb") as f:
+                first = f.readline().decode(errors="replace").strip()
+            if first in (shebang, shebang + "3", f"#!{sys.executable}"):
+                text = script.read_text(encoding="utf-8").split("\n", 1)[1]
+                target.write_text(f"#!{py}\n{text}", encoding="utf-8")
     for folder, dirs, files in os.walk(env):
         os.chmod(folder, 0o755)
+        for f in files:
+            if not (Path(folder) / f).is_symlink():
+                os.chmod(Path(folder) / f, 0o755)
     return py
 
 

@@ -66,6 +66,12 @@ class Student:
             time.sleep(0.5)
         raise HubError(f"{self.name}: server not ready after {seconds:.0f} s")
 
+    def enter(self) -> None:
+        """Open JupyterLab once (the hub's OAuth hand-over gives the server's cookies), as the browser does."""
+        r = self.http.get(f"{self.base}/lab", timeout=120)
+        if r.status_code != 200 or not urlsplit(r.url).path.startswith(f"/user/{self.name}/lab"):
+            raise HubError(f"{self.name}: JupyterLab did not open ({r.status_code} at {r.url})")
+
     # --- nbgitpuller -----------------------------------------------------------------------------
     def pull(self, link: str) -> str:
         """Follow an nbgitpuller link as the browser does: the link's page, then its pull stream.
