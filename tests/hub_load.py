@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass, field
 
 from hub_client import EXPLORER_SETUP, EXPLORER_UPDATE, Student
-from hub_rig import MemorySampler, Rig
+from hub_rig import MemorySampler, Rig, rss_kb, user_pids
 
 
 @dataclass
@@ -23,6 +23,7 @@ class Result:
     pull: float | None = None
     notebook: float | None = None
     explorer_ms: float | None = None
+    server_mb: float | None = None         # the user's processes once the server is ready (no kernel yet)
     errors: list[str] = field(default_factory=list)
 
 
@@ -40,6 +41,8 @@ def one_student(rig: Rig, name: str, t0: float, result: Result, gate: threading.
         student.login()
         student.wait_ready(rig.settings.start_timeout)
         result.ready_at = time.perf_counter() - t0
+        uid = pwd.getpwnam(name).pw_uid
+        result.server_mb = sum(rss_kb(p) for p in user_pids(uid)) / 1024
         started = time.perf_counter()
         path = student.pull(rig.link())
         result.pull = time.perf_counter() - started
@@ -94,6 +97,7 @@ def run_class(rig: Rig, names: list[str], progress=print) -> dict:
         "ready_p50_s": pct(ready, 50), "pull_p50_s": pct([r.pull for r in results if r.pull], 50),
         "notebook_p50_s": pct(notebooks, 50), "notebook_p95_s": pct(notebooks, 95),
         "explorer_p50_ms": pct(updates, 50), "explorer_p95_ms": pct(updates, 95),
+        "server_mb_median": pct([r.server_mb for r in results if r.server_mb], 50),
         "user_peak_mb_median": pct(users_mb, 50), "user_peak_mb_max": max(users_mb) if users_mb else 0.0,
         "hub_peak_mb": sampler.peak_hub,
         "errors": {r.name: r.errors for r in results if r.errors},
@@ -112,6 +116,7 @@ def report(fig: dict) -> str:
         f"  explorer update:          p50 {s(fig['explorer_p50_ms'], 'ms', 0)}, p95 {s(fig['explorer_p95_ms'], 'ms', 0)}",
         f"  peak memory per user:     median {s(fig['user_peak_mb_median'], 'MB', 0)}, max "
         f"{s(fig['user_peak_mb_max'], 'MB', 0)} (server + kernel, resident)",
+        f"  a server alone (no kernel): median {s(fig['server_mb_median'], 'MB', 0)}\n"
         f"  peak memory of the hub:   {s(fig['hub_peak_mb'], 'MB', 0)} (hub, proxy, idle culler)",
         f"  failed students:          {fig['failed_students']}",
     ]
