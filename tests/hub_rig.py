@@ -85,6 +85,14 @@ def remove_user(name: str) -> None:
     subprocess.run(["userdel", "--remove", name], capture_output=True)
 
 
+def owner(pid: int) -> int | None:
+    """The uid of a process, or None once it has gone."""
+    try:
+        return os.stat(f"/proc/{pid}").st_uid
+    except OSError:
+        return None
+
+
 def rss_kb(pid: int) -> int:
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -126,8 +134,7 @@ class MemorySampler(threading.Thread):
         while not self.halt.is_set():
             for name, uid in self.users.items():
                 self.peak_user[name] = max(self.peak_user[name], sum(map(rss_kb, user_pids(uid))) / 1024)
-            hub = sum(rss_kb(p) for p in descendants(self.hub_pid) if os.stat(f"/proc/{p}").st_uid == 0
-                      if os.path.exists(f"/proc/{p}"))
+            hub = sum(rss_kb(p) for p in descendants(self.hub_pid) if owner(p) == 0)
             self.peak_hub = max(self.peak_hub, hub / 1024)
             self.halt.wait(self.every)
 
