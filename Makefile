@@ -6,16 +6,21 @@
 #   make exercises regenerate the exercise sets' student copies from exercises/source/ (nbgrader)
 #   make grade     grade submitted exercise notebooks into a gradebook CSV (exercises/INSTRUCTORS.md):
 #                  make grade SUBMISSIONS=folder/of/students GRADEBOOK=gradebook.csv [WORKDIR=folder]
+#   make hub       start a rehearsal JupyterHub on 127.0.0.1 (students' logins, nbgitpuller, nbgrader
+#                  exchange, idle culler; exercises/INSTRUCTORS.md): make hub HUB_ARGS="--users ana,ben"
 #   make site      build a static HTML copy of the learning path in site/ (works offline)
 #   make dashboard serve the three explorers with Voila (no code shown)
 #   make bench     print the performance figures: explorers, notebooks, memory, imports, data load,
-#                  install size and time, full test time (benchmarks/README.md). It takes a while:
+#                  a class of 25 on the rehearsal hub (root only), install size and time, full test time (benchmarks/README.md). It takes a while:
 #                  `make bench QUICK=1` skips the fresh-venv installs and the full `make test` run
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 LAB_ARGS ?=
 DASHBOARD_ARGS ?=
+HUB_ARGS ?=
+# The hub's proxy, from npm (needs node and npm): installed into the venv by the $(VENV)/.hub step
+CHP := configurable-http-proxy@5.3.0
 SUBMISSIONS ?= submissions
 GRADEBOOK ?= gradebook.csv
 WORKDIR ?=
@@ -24,7 +29,7 @@ QUICK ?=
 # notebook run and Jupyter start; `pip check` stays clean without it (benchmarks/README.md).
 TRIM := rfc3987-syntax
 
-.PHONY: lab test test-fast validate summary coverage site dashboard bench strip clean check-python exercises grade
+.PHONY: lab test test-fast validate summary coverage site dashboard bench strip clean check-python exercises grade hub
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || \
@@ -43,7 +48,11 @@ $(VENV)/.instructor: $(VENV)/.runtime requirements-instructor.txt
 	$(BIN)/python -m pip uninstall --yes --quiet $(TRIM)
 	touch $@
 
-$(VENV)/.dev: $(VENV)/.instructor requirements-dev.txt
+$(VENV)/.hub: $(VENV)/.instructor
+	npm install --prefix $(VENV)/node --no-fund --no-audit $(CHP)
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.hub requirements-dev.txt
 	$(BIN)/python -m pip install -r requirements-dev.txt
 	$(BIN)/python -m pip uninstall --yes --quiet $(TRIM)
 	touch $@
@@ -77,6 +86,9 @@ dashboard: $(VENV)/.runtime
 exercises: $(VENV)/.instructor
 	$(BIN)/campaignkit exercises generate
 
+hub: $(VENV)/.hub
+	$(BIN)/campaignkit hub $(HUB_ARGS)
+
 grade: $(VENV)/.instructor
 	$(BIN)/campaignkit exercises grade "$(SUBMISSIONS)" --out "$(GRADEBOOK)" $(if $(WORKDIR),--workdir "$(WORKDIR)")
 
@@ -85,6 +97,7 @@ bench: $(VENV)/.dev
 	$(BIN)/python benchmarks/notebooks.py
 	$(BIN)/python benchmarks/grading.py
 	$(BIN)/python benchmarks/scaling.py
+	$(BIN)/python benchmarks/hub.py
 	$(BIN)/python benchmarks/environment.py $(if $(QUICK),--quick)
 
 strip: $(VENV)/.dev

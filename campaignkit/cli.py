@@ -1,6 +1,7 @@
 """One command line for the kit: ``campaignkit <command>`` (or ``python -m campaignkit <command>``).
 
-Commands: ``validate``, ``summary``, ``course``, ``links``, ``site``, ``exercises generate|check|grade``;
+Commands: ``validate``, ``summary``, ``course``, ``links``, ``site``, ``exercises generate|check|grade``,
+``hub`` (a rehearsal JupyterHub);
 ``campaignkit <command> --help`` explains each. ``validate`` prints one line per problem (file,
 line, column, code, what is wrong) and exits 1 when there are problems, 0 when the package is
 valid, 2 when it cannot be read at all. No command prints a Python traceback for a mistake a
@@ -76,9 +77,15 @@ def _course(args) -> int:
 
 
 def _links(args) -> int:
-    from .course import links
+    from .course import links, origin_repository, save_repository, sync
 
     try:
+        if args.save:
+            address = args.repository or origin_repository()
+            save_repository(address)
+            sync(write=True)
+            print(f"pyproject.toml [tool.campaignkit] repository = {address}; README course map rewritten")
+            return EXIT_OK
         found = links(args.paths, args.hub, args.repository, args.branch)
     except ValueError as exc:
         print(f"campaignkit links: {exc}", file=sys.stderr)
@@ -146,7 +153,15 @@ def parser() -> argparse.ArgumentParser:
     lk.add_argument("--hub", help="your JupyterHub, e.g. https://your-hub.example.edu (nbgitpuller links)")
     lk.add_argument("--repository", help="GitHub address (default: pyproject.toml [tool.campaignkit])")
     lk.add_argument("--branch", help="branch (default: pyproject.toml [tool.campaignkit])")
+    lk.add_argument("--save", action="store_true", help="write the address (--repository, else the clone's "
+                    "GitHub origin) into pyproject.toml and rewrite the README course map")
     lk.set_defaults(run=_links)
+    from .course.hub_cli import add_arguments
+    from .course.hub_cli import run as run_hub
+
+    hb = sub.add_parser("hub", help="start a rehearsal JupyterHub on 127.0.0.1 for a class (see --help)")
+    add_arguments(hb)
+    hb.set_defaults(run=run_hub)
     st = sub.add_parser("site", help="build a static HTML copy of the learning path (works offline)")
     st.add_argument("out", nargs="?", type=Path, help="output folder (default: site/)")
     st.set_defaults(run=_site)

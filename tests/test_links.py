@@ -129,8 +129,13 @@ def test_bad_repository_names_pyproject_and_the_key(repository):
         launch.binder_url(PATHS[0], repository)
 
 
+def no_origin(root=None):
+    raise ValueError(f"{launch.KEY} repository is not set and this clone has no origin remote: set ...")
+
+
 def test_unset_repository_in_settings_is_a_clear_error(monkeypatch):
     monkeypatch.setattr(launch, "settings", lambda root=None: {"repository": "", "branch": "main"})
+    monkeypatch.setattr(launch, "origin_repository", no_origin)
     with pytest.raises(ValueError, match=r"pyproject\.toml \[tool\.campaignkit\] repository is not set"):
         launch.binder_url(PATHS[0])
 
@@ -237,6 +242,7 @@ def test_cli_bad_input_exits_2_with_one_line(capsys, args, message):
 
 def test_cli_without_an_address_explains_where_to_set_it(capsys, monkeypatch):
     monkeypatch.setattr(launch, "settings", lambda root=None: {"repository": "", "branch": "main"})
+    monkeypatch.setattr(launch, "origin_repository", no_origin)
     assert main(["links"]) == 2
     assert "pyproject.toml [tool.campaignkit] repository is not set" in capsys.readouterr().err
 
@@ -245,3 +251,64 @@ def test_cli_subprocess_has_no_traceback():
     result = run_cli("links", "--hub", "ftp://hub.example.edu", "--repository", EXAMPLE)
     assert result.returncode == 2 and result.stdout == ""
     assert "Traceback" not in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+# --- no address set: the clone's origin remote; any git address for nbgitpuller ------------------------
+
+def git_clone_with_origin(root: Path, origin: str | None) -> Path:
+    import subprocess
+    subprocess.run(["git", "init", "--quiet", str(root)], check=True)
+    if origin:
+        subprocess.run(["git", "-C", str(root), "remote", "add", "origin", origin], check=True)
+    return root
+
+
+@pytest.mark.parametrize("origin", [EXAMPLE, EXAMPLE + ".git", "git@github.com:example-org/campaign-kit.git",
+                                    "ssh://git@github.com/example-org/campaign-kit"])
+def test_without_an_address_the_github_origin_is_used(kit_copy, origin):
+    write_pyproject(kit_copy, '[tool.campaignkit]\nrepository = ""\nbranch = "main"')
+    git_clone_with_origin(kit_copy, origin)
+    assert launch.origin_repository(kit_copy) == EXAMPLE
+    assert check_binder(launch.binder_url(PATHS[0], root=kit_copy), kit_copy) == PATHS[0]
+
+
+@pytest.mark.parametrize("origin, says", [(None, "this clone has no origin remote"),
+                                          ("https://gitlab.com/a/b.git",
+     "origin remote is 'https://gitlab.com/a/b.git', not a GitHub")])
+def test_without_an_address_or_a_github_origin_the_message_says_what_to_set(kit_copy, origin, says):
+    write_pyproject(kit_copy, '[tool.campaignkit]\nrepository = ""\nbranch = "main"')
+    git_clone_with_origin(kit_copy, origin)
+    with pytest.raises(ValueError) as info:
+        launch.binder_url(PATHS[0], root=kit_copy)
+    message = str(info.value)
+    assert says in message and 'set repository = "https://github.com/OWNER/NAME"' in message
+    assert "pyproject.toml [tool.campaignkit] repository is not set" in message and "--save" in message
+
+
+def test_save_writes_the_address_and_the_course_map_then_has_binder_links(kit_copy):
+    from campaignkit.course import sync
+    from campaignkit.course.coursemap import END, START
+    write_pyproject(kit_copy, '[tool.campaignkit]\nrepository = ""\nbranch = "main"\n\n[tool.other]\nrepository = "x"')
+    (kit_copy / "README.md").write_text(f"# Kit\n\n{START}\n{END}\n", encoding="utf-8")
+    launch.save_repository(launch.origin_repository(git_clone_with_origin(kit_copy, EXAMPLE + ".git")), kit_copy)
+    assert launch.settings(kit_copy)["repository"] == EXAMPLE
+    assert 'repository = "x"' in (kit_copy / "pyproject.toml").read_text(), "other tables untouched"
+    sync(kit_copy, write=True)
+    assert len(BINDER_LINK.findall((kit_copy / "README.md").read_text())) == len(launch.launchable(kit_copy))
+
+
+def test_save_refuses_an_address_that_is_not_on_github(kit_copy):
+    write_pyproject(kit_copy, '[tool.campaignkit]\nrepository = ""')
+    with pytest.raises(ValueError, match="is not an https GitHub address"):
+        launch.save_repository("https://gitlab.com/a/b", kit_copy)
+
+
+@pytest.mark.parametrize("repository, folder, targetpath", [
+    ("git://127.0.0.1:9418/campaign-kit", "campaign-kit", None),
+    ("https://gitlab.example.edu/teaching/campaign-kit.git", "campaign-kit", "campaign-kit"),
+    ("file:///srv/git/kit/", "kit", None)])
+def test_nbgitpuller_takes_any_git_address(repository, folder, targetpath):
+    url = launch.nbgitpuller_url(HUB, PATHS[0], repository, "main")
+    query = parse_qs(urlsplit(url).query)
+    assert query["repo"] == [repository.rstrip("/")] and query["urlpath"] == [f"lab/tree/{folder}/{PATHS[0]}"]
+    assert query.get("targetpath") == ([targetpath] if targetpath else None)

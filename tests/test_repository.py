@@ -46,10 +46,11 @@ def test_dev_requirements_build_on_runtime_without_repinning():
     assert not set(_pins(REPO / "requirements-dev.txt")) & set(_pins(REPO / "requirements.txt"))
 
 
-def test_instructor_requirements_add_only_the_grader():
+def test_instructor_requirements_add_only_the_grader_and_the_rehearsal_hub():
     text = (REPO / "requirements-instructor.txt").read_text()
     assert re.search(r"^-r requirements\.txt$", text, re.M)
-    assert set(_pins(REPO / "requirements-instructor.txt")) == {"nbgrader"}
+    assert set(_pins(REPO / "requirements-instructor.txt")) == {"nbgrader", "jupyterhub", "jupyterhub-idle-culler",
+                                                                "nbgitpuller"}
 
 
 def test_binder_uses_the_same_pins():

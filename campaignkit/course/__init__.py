@@ -6,11 +6,12 @@
 """
 
 from .coursemap import course_map, navigation, readme_block, sync
-from .launch import binder_url, launchable, links, nbgitpuller_url, settings
+from .launch import binder_url, launchable, links, nbgitpuller_url, origin_repository, save_repository, settings
 from .learning_path import Notebook, notebooks
 
 __all__ = ["Notebook", "notebooks", "course_map", "readme_block", "navigation", "sync", "links",
-           "binder_url", "nbgitpuller_url", "launchable", "settings", "build_site"]
+           "binder_url", "nbgitpuller_url", "launchable", "settings", "origin_repository", "save_repository",
+           "build_site"]
 
 
 def __getattr__(name: str):

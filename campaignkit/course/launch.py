@@ -6,7 +6,11 @@ The repository's public address is kept in one place, ``pyproject.toml``::
     repository = "https://github.com/OWNER/NAME"
     branch = "main"
 
-The README course map and ``campaignkit links`` make their links from it.
+The README course map and ``campaignkit links`` make their links from it. When it is
+empty, ``links`` falls back to the clone's ``origin`` remote if that is on GitHub, and
+``campaignkit links --save`` writes that address into ``pyproject.toml`` and rewrites
+the README course map in one go. nbgitpuller links may also point at any other git address
+(``--repository git://127.0.0.1:9418/campaign-kit``; Binder needs GitHub).
 
 >>> EXAMPLE = "https://github.com/example-org/campaign-kit"
 >>> binder_url("notebooks/00-start-here.ipynb", EXAMPLE)
@@ -21,13 +25,15 @@ ValueError: pyproject.toml [tool.campaignkit] repository: 'https://gitlab.com/ex
 from __future__ import annotations
 
 import re
+import subprocess
 import tomllib
 from pathlib import Path
 from urllib.parse import quote, urlencode, urlsplit
 
 from ..repo import numbered, repo_root
 
-__all__ = ["settings", "binder_url", "nbgitpuller_url", "launchable", "links"]
+__all__ = ["settings", "origin_repository", "save_repository", "binder_url", "nbgitpuller_url",
+           "launchable", "links"]
 
 KEY = "pyproject.toml [tool.campaignkit]"
 GITHUB = re.compile(r"https://github\.com/([A-Za-z0-9-]+)/([A-Za-z0-9._-]+?)(?:\.git)?/?")
@@ -42,14 +48,38 @@ def settings(root: Path | None = None) -> dict[str, str]:
             "branch": str(table.get("branch", "main")).strip()}
 
 
+def origin_repository(root: Path | None = None) -> str:
+    """The clone's ``origin`` remote as ``https://github.com/OWNER/NAME``, or a ValueError saying
+    exactly what to set (no origin, or an origin that is not on GitHub)."""
+    root = root or repo_root()
+    try:
+        result = subprocess.run(["git", "-C", str(root), "remote", "get-url", "origin"],
+                                capture_output=True, text=True, timeout=10)
+        origin = result.stdout.strip() if result.returncode == 0 else ""
+    except (OSError, subprocess.SubprocessError):
+        origin = ""
+    ssh = re.fullmatch(r"(?:ssh://)?git@github\.com[:/]([A-Za-z0-9-]+)/([A-Za-z0-9._-]+?)(?:\.git)?/?", origin)
+    m = ssh or GITHUB.fullmatch(origin)
+    if m:
+        return f"https://github.com/{m.group(1)}/{m.group(2)}"
+    found = f"the clone's origin remote is {origin!r}, not a GitHub address" if origin else \
+        "this clone has no origin remote"
+    raise ValueError(f"{KEY} repository is not set and {found}: set repository = "
+                     '"https://github.com/OWNER/NAME" there (then `campaignkit links --save` '
+                     "rewrites the README course map), or pass --repository")
+
+
 def _resolve(repository: str | None, branch: str | None, root: Path | None) -> tuple[str, str, str, str]:
-    """(owner, name, branch, canonical repository URL), from the arguments or the settings."""
+    """(owner, name, branch, canonical repository URL), from the arguments or the settings.
+
+    With no address in the arguments or the settings, the clone's ``origin`` remote is used when it
+    is on GitHub (``origin_repository``).
+    """
     cfg = settings(root) if repository is None or branch is None else {}
     repository = cfg["repository"] if repository is None else repository.strip()
     branch = cfg["branch"] if branch is None else branch.strip()
     if not repository:
-        raise ValueError(f"{KEY} repository is not set: add the kit's public GitHub address "
-                         "(https://github.com/OWNER/NAME) there, or pass --repository")
+        repository = origin_repository(root)
     m = GITHUB.fullmatch(repository)
     if not m:
         raise ValueError(f"{KEY} repository: {repository!r} is not an https GitHub address "
@@ -58,6 +88,34 @@ def _resolve(repository: str | None, branch: str | None, root: Path | None) -> t
         raise ValueError(f"{KEY} branch: {branch!r} is not a branch name")
     owner, name = m.groups()
     return owner, name, branch, f"https://github.com/{owner}/{name}"
+
+
+def _resolve_git(repository: str | None, branch: str | None, root: Path | None) -> tuple[str, str, str]:
+    """(folder name, branch, URL) for nbgitpuller, which clones any git URL: GitHub as for Binder,
+    and, when passed explicitly, any ``https://``, ``http://``, ``git://`` or ``file://`` address
+    (an institution's GitLab, or a rehearsal hub's ``git daemon`` on 127.0.0.1)."""
+    if repository is not None and urlsplit(repository.strip()).scheme in ("http", "https", "git", "file") \
+            and not GITHUB.fullmatch(repository.strip()):
+        url = repository.strip().rstrip("/")
+        name = url.rsplit("/", 1)[-1].removesuffix(".git")
+        branch = settings(root)["branch"] if branch is None else branch.strip()
+        if not name or not branch or any(c.isspace() for c in url + branch):
+            raise ValueError(f"repository {repository!r} or branch {branch!r} cannot be cloned by nbgitpuller")
+        return name, branch, url
+    _, name, branch, url = _resolve(repository, branch, root)
+    return name, branch, url
+
+
+def save_repository(repository: str, root: Path | None = None) -> None:
+    """Write ``repository`` into ``pyproject.toml [tool.campaignkit]`` (the course map reads it there)."""
+    _resolve(repository, "main", root)                 # a GitHub address, or ValueError
+    path = (root or repo_root()) / "pyproject.toml"
+    text = path.read_text(encoding="utf-8")
+    table = re.search(r"^\[tool\.campaignkit\]\n(?:(?!\[).*\n?)*", text, re.M)
+    if not table or not re.search(r"^repository\s*=.*$", table.group(0), re.M):
+        raise ValueError(f"{path}: no [tool.campaignkit] table with a repository key to write into")
+    block = re.sub(r"^repository\s*=.*$", f'repository = "{repository.strip()}"', table.group(0), count=1, flags=re.M)
+    path.write_text(text[:table.start()] + block + text[table.end():], encoding="utf-8")
 
 
 def _repo_path(path: str | Path, root: Path | None) -> str:
@@ -101,9 +159,11 @@ def nbgitpuller_url(hub: str, path: str | Path, repository: str | None = None,
     parts = urlsplit(hub.strip())
     if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
         raise ValueError(f"hub {hub!r} is not an http(s) address like https://your-hub.example.edu")
-    _, name, branch, repo_url = _resolve(repository, branch, root)
-    query = urlencode({"repo": repo_url, "branch": branch,
-                       "urlpath": f"lab/tree/{name}/{_repo_path(path, root)}"}, quote_via=quote)
+    name, branch, repo_url = _resolve_git(repository, branch, root)
+    params = {"repo": repo_url, "branch": branch, "urlpath": f"lab/tree/{name}/{_repo_path(path, root)}"}
+    if repo_url.rsplit("/", 1)[-1] != name:        # nbgitpuller would name the folder "<name>.git"
+        params["targetpath"] = name
+    query = urlencode(params, quote_via=quote)
     return f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}/hub/user-redirect/git-pull?{query}"
 
 

@@ -20,7 +20,8 @@ from pathlib import Path
 from .generation import course_copy, generate_into, nbgrader_api
 from .catalogue import points as task_points, sets
 
-__all__ = ["Row", "collect", "grade", "write_csv", "summary", "graded_count", "CSV_FIELDS"]
+__all__ = ["Row", "collect", "grade", "write_csv", "summary", "graded_count", "CSV_FIELDS", "gradebook_rows",
+           "zero_rows"]
 
 CSV_FIELDS = ["student", "set", "task", "points", "max_points", "status", "note"]
 
@@ -82,7 +83,24 @@ def collect(submissions: Path, names: set[str]) -> tuple[dict, list[str]]:
     return found, warnings
 
 
-def _zero_rows(student: str, name: str, source: Path, status: str, note: str = "") -> list[Row]:
+def gradebook_rows(gb, student: str, name: str, source: Path, note: str = "") -> list[Row]:
+    """One row per task of ``source`` for a submission graded in nbgrader's gradebook ``gb``."""
+    from nbgrader.api import MissingEntry
+
+    rows = []
+    for task, most in task_points(source).items():
+        try:
+            g = gb.find_grade(task, name, name, student)
+        except MissingEntry:
+            rows.append(Row(student, name, task, 0.0, most, "error", "task missing in submission"))
+            continue
+        manual = g.cell.cell_type == "markdown"
+        rows.append(Row(student, name, task, None if manual else float(g.score or 0.0), float(g.max_score),
+                        "manual" if manual else "auto", note))
+    return rows
+
+
+def zero_rows(student: str, name: str, source: Path, status: str, note: str = "") -> list[Row]:
     """A submission that is missing or could not be graded: every task at 0 points."""
     return [Row(student, name, task, 0.0, most, status, note) for task, most in task_points(source).items()]
 
@@ -124,13 +142,13 @@ def grade(submissions: Path, out: Path, workdir: Path | None = None, root: Path 
         if path.name != dest.name:
             notes[(student, name)] = f"submitted as {path.name}"
     rows: list[Row] = []
-    from nbgrader.api import Gradebook, MissingEntry
+    from nbgrader.api import Gradebook
 
     for (student, name) in sorted(found):
         damage = _unreadable(found[(student, name)])
         if damage:
             log(f"{student} / {name}: could not be graded ({damage})")
-            rows += _zero_rows(student, name, all_sets[name].source, "error", f"not graded: {damage}")
+            rows += zero_rows(student, name, all_sets[name].source, "error", f"not graded: {damage}")
             continue
         started = time.perf_counter()
         with warnings.catch_warnings():
@@ -141,24 +159,15 @@ def grade(submissions: Path, out: Path, workdir: Path | None = None, root: Path 
         if not result["success"]:
             reason = _last_line(result.get("error") or result.get("log") or "")
             log(f"{student} / {name}: could not be graded ({reason})")
-            rows += _zero_rows(student, name, all_sets[name].source, "error", f"not graded: {reason}")
+            rows += zero_rows(student, name, all_sets[name].source, "error", f"not graded: {reason}")
             continue
         with Gradebook(api.coursedir.db_url) as gb:
-            for task, most in task_points(all_sets[name].source).items():
-                try:
-                    g = gb.find_grade(task, name, name, student)
-                except MissingEntry:
-                    rows.append(Row(student, name, task, 0.0, most, "error", "task missing in submission"))
-                    continue
-                manual = g.cell.cell_type == "markdown"
-                points = None if manual else float(g.score or 0.0)
-                rows.append(Row(student, name, task, points, float(g.max_score),
-                                "manual" if manual else "auto", note))
+            rows += gradebook_rows(gb, student, name, all_sets[name].source, note)
         log(f"graded {student} / {name} in {seconds:.1f} s")
     for student in students:
         for name in used:
             if (student, name) not in found:
-                rows += _zero_rows(student, name, all_sets[name].source, "not submitted")
+                rows += zero_rows(student, name, all_sets[name].source, "not submitted")
     rows.sort(key=lambda r: (r.student, r.set))
     write_csv(rows, Path(out))
     if tmp is not None:
