@@ -38,7 +38,7 @@ def can_run() -> str:
     if not shutil.which("useradd") or not shutil.which("git"):
         return "useradd and git are needed"
     try:
-        from campaignkit.hub import proxy_command
+        from campaignkit.course.hub import proxy_command
         proxy_command()
     except SystemExit as exc:
         return str(exc)
@@ -154,7 +154,7 @@ class Rig:
 
     @property
     def python(self) -> Path:
-        """The Python users' servers run (``campaignkit.hub.users_python``)."""
+        """The Python users' servers run (``campaignkit.course.hub.users_python``)."""
         return users_python(self.settings.directory)
 
     def link(self, path: str = NOTEBOOK) -> str:

@@ -25,3 +25,15 @@ def test_advice_is_stored_as_categories_only():
     h = ck.load("historical_appeals")
     vocab = set(ck.read_package().table("historical_appeals").field("security_advice").list_enum)
     assert all(set(a) <= vocab for a in h["security_advice"])
+
+
+def test_every_notebook_has_two_to_five_readings_primary_first():
+    from pathlib import Path
+
+    r = ck.load("readings")
+    notebooks = {p.stem for p in (Path(ck.data_dir()).parent / "notebooks").glob("[0-9][0-9]-*.ipynb")}
+    assert notebooks <= set(r["notebook"].astype(str)), sorted(notebooks - set(r["notebook"].astype(str)))
+    for name, group in r.groupby(r["notebook"].astype(str)):
+        assert 2 <= len(group) <= 5, name
+        kinds = group.sort_values("order")["kind"].astype(str).tolist()
+        assert kinds == sorted(kinds, key=["primary", "overview"].index), f"{name}: primary documents first"
