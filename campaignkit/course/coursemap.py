@@ -119,6 +119,14 @@ def sync(root: Path | None = None, write: bool = False) -> list[str]:
         if write:
             inner = block.removeprefix(START + "\n").removesuffix("\n" + END)
             readme.write_text(replace_block(text, START, END, inner), encoding="utf-8")
+    from .reference import reference_pages
+
+    pages = reference_pages(root) if (root / "datasets" / "datapackage.json").is_file() else {}
+    for path, want in pages.items():
+        if not path.is_file() or path.read_text(encoding="utf-8") != want:
+            drift.append(f"{path.relative_to(root)}: out of date (generated from datasets/)")
+            if write:
+                path.write_text(want, encoding="utf-8")
     for i, nb in enumerate(nbs):
         data = nbformat.read(nb.path, as_version=4)
         cell = _nav_cell(data)

@@ -81,6 +81,8 @@ def build_site(out: str | Path = "site", timeout: int = 300, log=print) -> list[
         rows.append(f"<tr><td>{nb.order:02d}</td><td><a href=\"{page.name}\">{nb.title}</a></td>"
                     f"<td>{nb.minutes} min</td></tr>")
     for src, name, title in ((root / "notebooks" / "glossary.md", "glossary.html", "Glossary"),
+                             (root / "notebooks" / "chronology.md", "chronology.html", "Chronology"),
+                             (root / "notebooks" / "actors.md", "actors.html", "Actors"),
                              (root / "datasets" / "README.md", "datacard.html", "Data card")):
         if src.is_file():
             (out / name).write_text(_markdown_page(src, title), encoding="utf-8")
@@ -89,6 +91,7 @@ def build_site(out: str | Path = "site", timeout: int = 300, log=print) -> list[
              "notebooks, built with their outputs. To run and change them, use JupyterLab or Binder "
              "(see the repository's README).</p><table><tr><th>#</th><th>Notebook</th><th>Time</th></tr>"
              + "".join(rows) + "</table><p><a href=\"glossary.html\">Glossary</a> · "
+             "<a href=\"chronology.html\">Chronology</a> · <a href=\"actors.html\">Actors</a> · "
              "<a href=\"datacard.html\">Data card</a></p>")
     (out / "index.html").write_text(PAGE.format(title="Learning path", body=index), encoding="utf-8")
     return [out / "index.html", *pages]
