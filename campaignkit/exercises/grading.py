@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .generation import course_copy, generate_into, nbgrader_api
 from .catalogue import points as task_points, sets
+from .compat import carry_old_imports
 
 __all__ = ["Row", "collect", "grade", "write_csv", "summary", "graded_count", "CSV_FIELDS", "gradebook_rows",
            "zero_rows"]
@@ -139,8 +140,14 @@ def grade(submissions: Path, out: Path, workdir: Path | None = None, root: Path 
         dest = workdir / "submitted" / student / name / f"{name}.ipynb"
         dest.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(path, dest)
-        if path.name != dest.name:
-            notes[(student, name)] = f"submitted as {path.name}"
+        remarks = [f"submitted as {path.name}"] if path.name != dest.name else []
+        if not _unreadable(path):
+            nb = json.loads(path.read_text(encoding="utf-8"))
+            if carry_old_imports(nb):
+                dest.write_text(json.dumps(nb, ensure_ascii=False), encoding="utf-8")
+                remarks.append("a 0.2 copy: its own imports carried into the answers")
+        if remarks:
+            notes[(student, name)] = "; ".join(remarks)
     rows: list[Row] = []
     from nbgrader.api import Gradebook
 
