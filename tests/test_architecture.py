@@ -20,7 +20,7 @@ REPO = Path(__file__).resolve().parent.parent
 PACKAGE = REPO / "campaignkit"
 #: lowest first; a module may import from its own layer or a lower one, never a higher one
 LAYERS = {"repo": 0, "names": 0, "validation": 1, "data": 2, "tables": 3, "figures": 4, "display": 4,
-          "explorers": 5, "exercises": 6, "course": 7, "cli": 8, "__main__": 9, "__init__": 9, "_legacy": 9}
+          "explorers": 5, "exercises": 6, "course": 7, "cli": 8, "__main__": 9, "__init__": 9, "_legacy": 3}
 MAINTAINER = ("campaignkit.course", "campaignkit.cli", "campaignkit.exercises.generation",
               "campaignkit.exercises.grading")
 MAX_LINES = 250
