@@ -11,9 +11,9 @@ True
 """
 
 from ._common import addressed_to, date_label
-from .chance import kappa_by, near_calendar, simulate_near_counts
+from .chance import near_calendar, simulate_near_counts
 from .claims import QUALIFIER_WORDS, claims_table, cross_references, reach_sentence
-from .coding import agreement_by_label, coded_by_sponsor, coding_agreement, cohen_kappa
+from .coding import agreement_by_label, coded_by_sponsor, coding_agreement, cohen_kappa, kappa_by
 from .platforms import access_at_release
 from .releases import background, by_year, caveats_by_sponsor, compare_releases, sponsor_target_pairs, titles
 from .responses import response_intervals, target_profile, unanswered

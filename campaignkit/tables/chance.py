@@ -15,9 +15,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .coding import cohen_kappa
-
-__all__ = ["near_calendar", "simulate_near_counts", "kappa_by"]
+__all__ = ["near_calendar", "simulate_near_counts"]
 
 
 def near_calendar(events: pd.DataFrame, window_days: int, start, end) -> pd.DataFrame:
@@ -59,27 +57,3 @@ def simulate_near_counts(campaigns: pd.DataFrame, events: pd.DataFrame, category
     picks = np.random.default_rng(seed).integers(0, len(calendar), size=(draws, len(dated)))
     counts = calendar["near"].to_numpy()[picks].sum(axis=1)
     return pd.DataFrame({"draw": np.arange(1, draws + 1), "releases_near": counts})
-
-
-def kappa_by(sheet: pd.DataFrame, by: str, first: str = "you", second: str = "editors") -> pd.DataFrame:
-    """Cohen's kappa between two coders' True/False columns, for each group of rows of ``sheet``.
-
-    ``sheet`` has one row per coding decision (e.g. one release and one theme) and a boolean column
-    per coder. Per group: the number of decisions, how often each coder said yes, how many
-    decisions agree, and kappa. Kappa is missing (NaN) where both coders gave every decision of the
-    group the same answer: with no variation there is nothing to correct for chance.
-
-    >>> sheet = pd.DataFrame({"theme": ["a", "a", "a", "a", "b", "b"],
-    ...                       "you": [True, True, False, False, False, False],
-    ...                       "editors": [True, False, False, False, False, False]})
-    >>> kappa_by(sheet, "theme")[["theme", "agree", "kappa"]].to_dict("list")
-    {'theme': ['a', 'b'], 'agree': [3, 2], 'kappa': [0.5, nan]}
-    """
-    rows = []
-    for key, group in sheet.groupby(by, sort=True, observed=True):
-        a, b = group[first].astype(bool).tolist(), group[second].astype(bool).tolist()
-        constant = len(set(a) | set(b)) == 1
-        rows.append({by: key, "decisions": len(group), first: sum(a), second: sum(b),
-                     "agree": sum(x == y for x, y in zip(a, b)),
-                     "kappa": float("nan") if constant else cohen_kappa(a, b)})
-    return pd.DataFrame(rows, columns=[by, "decisions", first, second, "agree", "kappa"])

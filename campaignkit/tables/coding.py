@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
-__all__ = ["coded_by_sponsor", "cohen_kappa", "coding_agreement", "agreement_by_label"]
+__all__ = ["coded_by_sponsor", "cohen_kappa", "coding_agreement", "kappa_by", "agreement_by_label"]
 
 
 def coded_by_sponsor(campaigns: pd.DataFrame, facts: pd.DataFrame, column: str) -> pd.DataFrame:
@@ -82,6 +82,30 @@ def coding_agreement(mine: Iterable[str], campaign_id: str, themes: pd.DataFrame
     return table, kappa
 
 
+def kappa_by(sheet: pd.DataFrame, by: str, first: str = "you", second: str = "editors") -> pd.DataFrame:
+    """Cohen's kappa between two coders' True/False columns, for each group of rows of ``sheet``.
+
+    ``sheet`` has one row per coding decision (e.g. one release and one theme) and a boolean column
+    per coder. Per group: the number of decisions, how often each coder said yes, how many
+    decisions agree, and kappa. Kappa is missing (NaN) where both coders gave every decision of the
+    group the same answer: with no variation there is nothing to correct for chance.
+
+    >>> sheet = pd.DataFrame({"theme": ["a", "a", "a", "a", "b", "b"],
+    ...                       "you": [True, True, False, False, False, False],
+    ...                       "editors": [True, False, False, False, False, False]})
+    >>> kappa_by(sheet, "theme")[["theme", "agree", "kappa"]].to_dict("list")
+    {'theme': ['a', 'b'], 'agree': [3, 2], 'kappa': [0.5, nan]}
+    """
+    rows = []
+    for key, group in sheet.groupby(by, sort=True, observed=True):
+        a, b = group[first].astype(bool).tolist(), group[second].astype(bool).tolist()
+        constant = len(set(a) | set(b)) == 1
+        rows.append({by: key, "decisions": len(group), first: sum(a), second: sum(b),
+                     "agree": sum(x == y for x, y in zip(a, b)),
+                     "kappa": float("nan") if constant else cohen_kappa(a, b)})
+    return pd.DataFrame(rows, columns=[by, "decisions", first, second, "agree", "kappa"])
+
+
 def agreement_by_label(first: pd.DataFrame, second: pd.DataFrame, units: Iterable[str], unit: str,
                        label: str) -> pd.DataFrame:
     """Two coders' agreement per label across many units (releases, responses ...).
@@ -89,7 +113,7 @@ def agreement_by_label(first: pd.DataFrame, second: pd.DataFrame, units: Iterabl
     ``first`` and ``second`` hold one row per (unit, label) a coder assigned; ``units`` lists every
     unit both coded (a unit with no label counts as "no" for every label). For each label: how many
     units each coder gave it, how many both did, the share of units on which they agree, and
-    Cohen's kappa (each label a yes/no decision per unit).
+    Cohen's kappa (:func:`kappa_by` on the yes/no sheet of every unit and label).
 
     >>> a = pd.DataFrame({"r": ["x", "y"], "f": ["p", "p"]})
     >>> b = pd.DataFrame({"r": ["x", "z"], "f": ["p", "p"]})
@@ -99,10 +123,13 @@ def agreement_by_label(first: pd.DataFrame, second: pd.DataFrame, units: Iterabl
     units = list(dict.fromkeys(units))
     pairs_a = set(zip(first[unit], first[label].astype(str)))
     pairs_b = set(zip(second[unit], second[label].astype(str)))
-    rows = []
-    for lab in sorted({lab for _, lab in pairs_a | pairs_b}):
-        x = [(u, lab) in pairs_a for u in units]
-        y = [(u, lab) in pairs_b for u in units]
-        rows.append((lab, sum(x), sum(y), sum(i and j for i, j in zip(x, y)),
-                     round(sum(i == j for i, j in zip(x, y)) / len(units), 3), cohen_kappa(x, y)))
-    return pd.DataFrame(rows, columns=[label, "first", "second", "both", "agreement", "kappa"])
+    labels = sorted({lab for _, lab in pairs_a | pairs_b})
+    sheet = pd.DataFrame([(u, lab) for lab in labels for u in units], columns=[unit, label])
+    keys = list(zip(sheet[unit], sheet[label]))
+    sheet["first"] = [k in pairs_a for k in keys]
+    sheet["second"] = [k in pairs_b for k in keys]
+    out = kappa_by(sheet, label, "first", "second")
+    both = (sheet["first"] & sheet["second"]).groupby(sheet[label]).sum()
+    out.insert(3, "both", out[label].map(both).astype(int))
+    out["agreement"] = (out["agree"] / out["decisions"]).round(3)
+    return out[[label, "first", "second", "both", "agreement", "kappa"]]
