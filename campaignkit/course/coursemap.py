@@ -24,6 +24,7 @@ __all__ = ["course_map", "readme_block", "navigation", "sync", "START", "END", "
 
 START, END = "<!-- course-map:start -->", "<!-- course-map:end -->"
 NAV_TAG = "navigation"
+SKILLS_START, SKILLS_END = "<!-- skills:start -->", "<!-- skills:end -->"
 
 
 NO_ADDRESS = ("Launch links (Binder, in the browser, nothing to install) appear here once the kit's "
@@ -127,6 +128,18 @@ def sync(root: Path | None = None, write: bool = False) -> list[str]:
             drift.append(f"{path.relative_to(root)}: out of date (generated from datasets/)")
             if write:
                 path.write_text(want, encoding="utf-8")
+    guide = root / "exercises" / "INSTRUCTORS.md"
+    if guide.is_file() and (root / "exercises" / "source").is_dir():
+        from ..exercises.skills import skills_table
+
+        text, table = guide.read_text(encoding="utf-8"), skills_table(root)
+        current = find_block(text, SKILLS_START, SKILLS_END)
+        if current is None:
+            drift.append("exercises/INSTRUCTORS.md: no skills-table markers")
+        elif current != f"{SKILLS_START}\n{table}\n{SKILLS_END}":
+            drift.append("exercises/INSTRUCTORS.md: skills table is out of date")
+            if write:
+                guide.write_text(replace_block(text, SKILLS_START, SKILLS_END, table), encoding="utf-8")
     for i, nb in enumerate(nbs):
         data = nbformat.read(nb.path, as_version=4)
         cell = _nav_cell(data)
