@@ -55,3 +55,39 @@ def test_a_browser_draws_the_figures_offline(site):
     dom = subprocess.run([CHROMIUM, *CHROMIUM_ARGS, "--virtual-time-budget=8000", "--dump-dom",
                           page.as_uri()], capture_output=True, text=True, timeout=120).stdout
     assert dom.count('class="main-svg"') >= 2, "plotly did not draw in the static page"
+
+
+#: a table cell or a text line cut short by pandas' display (50 characters, then "...")
+TRUNCATED = re.compile(r"\w[^<>\n]{20,}\.\.\.</td>|\w[^<>\n]{20,}\.\.\.\s*$", re.M)
+
+
+def test_no_text_is_cut_short_in_any_executed_notebook(site):
+    """Every notebook ran for the site; no table cell or printed line ends in pandas' '...' cut."""
+    cut = {}
+    for nb in notebooks():
+        html = (site / f"{nb.path.stem}.html").read_text(encoding="utf-8")
+        outputs = "\n".join(re.findall(r'<div class="jp-OutputArea-output[^>]*>(.*?)</div>', html, re.S))
+        hits = TRUNCATED.findall(outputs)
+        if hits:
+            cut[nb.path.name] = hits[:3]
+    assert not cut, f"text cut short (show it with display.show_full_text): {cut}"
+
+
+def test_the_truncation_check_catches_a_cut_cell():
+    assert TRUNCATED.search("<td>agency_mission, dignity, empowerment, family, ...</td>")
+    assert not TRUNCATED.search("<td>...</td>")
+
+
+@pytest.mark.skipif(not CHROMIUM and os.environ.get("CI") != "true",
+                    reason="Chromium is not installed (apt-get install chromium); required under CI=true")
+def test_an_answer_opens_on_click_in_the_static_site(site):
+    from playwright.sync_api import sync_playwright
+    from servers import chromium_context
+    from test_answers_in_browser import check_a_details_block
+
+    with sync_playwright() as p:
+        ctx = chromium_context(p)
+        page = ctx.pages[0]
+        page.goto((site / "01-campaign-atlas.html").as_uri())
+        check_a_details_block(page)
+        ctx.close()
