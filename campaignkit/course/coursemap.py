@@ -102,48 +102,39 @@ def _nav_cell(nb: dict) -> dict | None:
     return None
 
 
-def sync(root: Path | None = None, write: bool = False) -> list[str]:
-    """Compare (or, with ``write``, rewrite) the README course map and navigation cells.
-
-    Returns one line per place that is (or was) out of date.
-    """
-    root = root or repo_root()
-    nbs = notebooks(root)
-    drift = []
-    readme = root / "README.md"
-    text = readme.read_text(encoding="utf-8")
-    current = find_block(text, START, END)
+def _sync_block(path: Path, start: str, end: str, content: str, what: str, write: bool) -> list[str]:
+    """Compare the generated block between two markers of ``path`` with ``content``."""
+    text = path.read_text(encoding="utf-8")
+    current = find_block(text, start, end)
     if current is None:
-        drift.append("README.md: no course-map markers")
-    elif current != (block := readme_block(root)):
-        drift.append("README.md: course map is out of date")
-        if write:
-            inner = block.removeprefix(START + "\n").removesuffix("\n" + END)
-            readme.write_text(replace_block(text, START, END, inner), encoding="utf-8")
+        return [f"{path.name}: no {what} markers"]
+    if current == f"{start}\n{content}\n{end}":
+        return []
+    if write:
+        path.write_text(replace_block(text, start, end, content), encoding="utf-8")
+    return [f"{path.name}: {what} is out of date"]
+
+
+def _sync_pages(root: Path, write: bool) -> list[str]:
+    """The chronology and actors pages, generated from the data package (when there is one)."""
     from .reference import reference_pages
 
-    pages = reference_pages(root) if (root / "datasets" / "datapackage.json").is_file() else {}
-    for path, want in pages.items():
+    if not (root / "datasets" / "datapackage.json").is_file():
+        return []
+    drift = []
+    for path, want in reference_pages(root).items():
         if not path.is_file() or path.read_text(encoding="utf-8") != want:
             drift.append(f"{path.relative_to(root)}: out of date (generated from datasets/)")
             if write:
                 path.write_text(want, encoding="utf-8")
-    guide = root / "exercises" / "INSTRUCTORS.md"
-    if guide.is_file() and (root / "exercises" / "source").is_dir():
-        from ..exercises.skills import skills_table
+    return drift
 
-        text, table = guide.read_text(encoding="utf-8"), skills_table(root)
-        current = find_block(text, SKILLS_START, SKILLS_END)
-        if current is None:
-            drift.append("exercises/INSTRUCTORS.md: no skills-table markers")
-        elif current != f"{SKILLS_START}\n{table}\n{SKILLS_END}":
-            drift.append("exercises/INSTRUCTORS.md: skills table is out of date")
-            if write:
-                guide.write_text(replace_block(text, SKILLS_START, SKILLS_END, table), encoding="utf-8")
+
+def _sync_navigation(nbs: list[Notebook], write: bool) -> list[str]:
+    drift = []
     for i, nb in enumerate(nbs):
         data = nbformat.read(nb.path, as_version=4)
-        cell = _nav_cell(data)
-        want = navigation(nbs, i)
+        cell, want = _nav_cell(data), navigation(nbs, i)
         if cell is None:
             drift.append(f"{nb.path.name}: no markdown cell tagged '{NAV_TAG}'")
         elif "".join(cell["source"]) != want:
@@ -152,3 +143,19 @@ def sync(root: Path | None = None, write: bool = False) -> list[str]:
                 cell["source"] = want
                 nbformat.write(data, nb.path)
     return drift
+
+
+def sync(root: Path | None = None, write: bool = False) -> list[str]:
+    """Compare (or, with ``write``, rewrite) everything generated in the repository's files: the
+    README course map, the chronology and actors pages, the guide's skills table, the navigation
+    cells. Returns one line per place that is (or was) out of date."""
+    root = root or repo_root()
+    block = readme_block(root).removeprefix(START + "\n").removesuffix("\n" + END)
+    drift = _sync_block(root / "README.md", START, END, block, "course map", write)
+    drift += _sync_pages(root, write)
+    guide = root / "exercises" / "INSTRUCTORS.md"
+    if guide.is_file() and (root / "exercises" / "source").is_dir():
+        from ..exercises.skills import skills_table
+
+        drift += _sync_block(guide, SKILLS_START, SKILLS_END, skills_table(root), "skills table", write)
+    return drift + _sync_navigation(notebooks(root), write)
