@@ -22,6 +22,7 @@ from .data import (
     cite,
     coverage,
     describe,
+    further_reading,
     load,
     load_all,
     sources_for,
@@ -48,7 +49,7 @@ def __getattr__(name: str):
 
 
 __all__ = [
-    "load", "load_all", "table_names", "describe", "campaign_overview", "check_parameter",
+    "load", "load_all", "table_names", "describe", "campaign_overview", "check_parameter", "further_reading",
     "check_package", "coverage", "cite", "sources_for", "sources_markdown", "read_package", "data_dir",
     "DataError", "Problem", "__version__",
 ]

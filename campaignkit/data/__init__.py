@@ -8,7 +8,7 @@ passed as ``directory``); the layers above take the DataFrames these functions r
 ['agency_id', 'name']
 """
 
-from .citations import cite, sources_for, sources_markdown
+from .citations import cite, sources_for, sources_markdown, sources_section
 from .counts import (
                      CAMPAIGN_FACT_TABLES,
                      FACT_TABLES,
@@ -22,8 +22,10 @@ from .editing import append_row, update_row
 from .loading import describe, load, load_all, table_names
 from .overview import campaign_overview
 from .parameters import check_parameter, parameter_values
+from .readings import further_reading, readings_markdown
 
 __all__ = ["load", "load_all", "table_names", "describe", "campaign_overview", "sources_for",
            "sources_markdown", "cite", "coverage", "confidence_by_table", "confidence_by_sponsor",
            "fact_counts", "FACT_TABLES", "CAMPAIGN_FACT_TABLES", "LEVELS", "parameter_values",
-           "check_parameter", "append_row", "update_row"]
+           "check_parameter", "append_row", "update_row", "sources_section", "further_reading",
+           "readings_markdown"]

@@ -19,7 +19,7 @@ import pandas as pd
 from .counts import CAMPAIGN_FACT_TABLES
 from .loading import load
 
-__all__ = ["sources_for", "sources_markdown", "cite"]
+__all__ = ["sources_for", "sources_markdown", "sources_section", "cite"]
 
 
 def sources_for(campaign_ids: Iterable[str], directory: str | Path | None = None,
@@ -65,9 +65,38 @@ def sources_markdown(sources: pd.DataFrame) -> str:
     return "\n".join(f"{i}. {_entry(row)}" for i, (_, row) in enumerate(sources.iterrows(), start=1))
 
 
+def sources_section(all_sources: pd.DataFrame, first: pd.DataFrame | None = None, fold_over: int = 15) -> str:
+    """Markdown for a notebook's sources: the sources behind its focus first (when given), then the
+    full list, folded into a collapsed ``<details>`` block when it is long.
+
+    >>> import campaignkit as ck
+    >>> all_ = sources_for(ck.load("campaigns")["campaign_id"])
+    >>> text = sources_section(all_, all_.iloc[:2])
+    >>> text.startswith("**Behind this notebook's focus (2 sources):**") and "<details>" in text
+    True
+    """
+    parts = []
+    if first is not None and not first.empty:
+        parts += [f"**Behind this notebook's focus ({len(first)} source{'s' if len(first) != 1 else ''}):**",
+                  "", sources_markdown(first), ""]
+    full = sources_markdown(all_sources)
+    if len(all_sources) > fold_over or parts:
+        parts += [f"<details><summary>All {len(all_sources)} sources of the data this notebook uses</summary>",
+                  "", full, "", "</details>"]
+    else:
+        parts.append(full)
+    return "\n".join(parts)
+
+
 def cite(campaign_ids: Iterable[str], directory: str | Path | None = None,
-         extra_tables: Iterable[str] = (), topics: Iterable[str] = ()):
-    """The sources section of a notebook, as rendered Markdown (for the last cell)."""
+         extra_tables: Iterable[str] = (), topics: Iterable[str] = (), first: Iterable[str] | None = None):
+    """The sources section of a notebook, as rendered Markdown (for the last cell).
+
+    ``first`` (campaign ids, e.g. the releases of the notebook's focus) puts the sources behind
+    them first; the full list follows, folded when it is long.
+    """
     from IPython.display import Markdown
 
-    return Markdown(sources_markdown(sources_for(campaign_ids, directory, extra_tables, topics)))
+    everything = sources_for(campaign_ids, directory, extra_tables, topics)
+    focus = sources_for(first, directory) if first is not None else None
+    return Markdown(sources_section(everything, focus))

@@ -92,7 +92,7 @@ def load(name: str, directory: str | Path | None = None) -> pd.DataFrame:
     Traceback (most recent call last):
     ...
     campaignkit.validation.problems.DataError: the data package has 1 problem:
-    datapackage.json: no table named 'campaing'; the tables are: campaigns, agencies, campaign_languages, campaign_platforms, security_advice, themes, reach, responses, response_frames, events, platform_access, historical_appeals, background_facts, sources
+    datapackage.json: no table named 'campaing'; the tables are: campaigns, agencies, campaign_languages, campaign_platforms, security_advice, themes, reach, responses, response_frames, events, platform_access, historical_appeals, background_facts, readings, sources
     """
     d = resolve(directory)
     pkg = read_package(d)
