@@ -32,7 +32,7 @@ def run(cmd, cwd, timeout=900):
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("dist")
-    run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-w", str(out), str(REPO)],
+    run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-w", str(out), str(REPO)],
         cwd=out)
     return next(out.glob("campaignkit-*.whl"))
 
