@@ -64,9 +64,9 @@ def broken_links(markdown: str, base: Path, own_anchors: set[str]) -> list[str]:
     return broken
 
 
-def test_the_path_has_twelve_notebooks_in_order():
+def test_the_path_has_thirteen_notebooks_in_order():
     orders = [json.loads(p.read_text())["metadata"]["campaignkit"]["order"] for p in NOTEBOOKS]
-    assert orders == list(range(12)), [p.name for p in NOTEBOOKS]
+    assert orders == list(range(13)), [p.name for p in NOTEBOOKS]
     assert all(p.name.startswith(f"{o:02d}-") for p, o in zip(NOTEBOOKS, orders))
 
 
