@@ -66,7 +66,8 @@ def test_no_text_is_cut_short_in_any_executed_notebook(site):
     cut = {}
     for nb in notebooks():
         html = (site / f"{nb.path.stem}.html").read_text(encoding="utf-8")
-        outputs = "\n".join(re.findall(r'<div class="jp-OutputArea-output[^>]*>(.*?)</div>', html, re.S))
+        outputs = "\n".join(re.findall(r'<div class="[^"]*jp-OutputArea-output[^"]*"[^>]*>(.*?)</div>', html, re.S))
+        assert outputs, f"{nb.path.name}: no outputs found on its page (has the template changed?)"
         hits = TRUNCATED.findall(outputs)
         if hits:
             cut[nb.path.name] = hits[:3]
