@@ -75,6 +75,7 @@ grade: $(VENV)/.instructor
 
 bench: $(VENV)/.dev
 	$(BIN)/python benchmarks/explorers.py
+	$(BIN)/python benchmarks/dashboard.py
 	$(BIN)/python benchmarks/notebooks.py
 	$(BIN)/python benchmarks/grading.py
 	$(BIN)/python benchmarks/environment.py $(if $(QUICK),--quick)
