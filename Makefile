@@ -64,8 +64,10 @@ coverage: $(VENV)/.runtime
 site: $(VENV)/.runtime
 	$(BIN)/python -m campaignkit.site site
 
+# A preheated kernel (the dashboard already executed) answers each page load; tests/servers.py
+# VOILA_ARGS holds the same options.
 dashboard: $(VENV)/.runtime
-	JUPYTER_PATH="$(CURDIR)/share/jupyter$${JUPYTER_PATH:+:$$JUPYTER_PATH}" $(BIN)/voila --template=campaignkit notebooks/dashboard.ipynb $(DASHBOARD_ARGS)
+	JUPYTER_PATH="$(CURDIR)/share/jupyter$${JUPYTER_PATH:+:$$JUPYTER_PATH}" $(BIN)/voila --template=campaignkit --preheat_kernel=True --pool_size=1 notebooks/dashboard.ipynb $(DASHBOARD_ARGS)
 
 exercises: $(VENV)/.instructor
 	$(BIN)/python -m campaignkit.exercises generate

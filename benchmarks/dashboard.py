@@ -1,7 +1,7 @@
 """Benchmark of the Voila dashboard's first draw (make bench): does every load draw all three charts?
 
 Starts Voila on a free loopback port as the browser tests and `make dashboard` do (tests/servers.py:
-the kit's template and Voila options, isolated settings), then loads the dashboard N times in
+the kit's template, a preheated kernel, isolated settings), then loads the dashboard N times in
 Debian's Chromium, each load in a fresh browser context (no cache). A load counts as drawn when each explorer's chart
 (`.ck-explorer-<name> .ck-figure .js-plotly-plot`) is in the page within the deadline; the time
 runs from the navigation to the moment the last of the three charts is there. After each load the
@@ -13,7 +13,7 @@ held (charts per explorer, widget models, Output models and their outputs, conso
 `--diagnose DIR` also writes each such load's console log and page state to DIR, with Voila's log.
 
     python benchmarks/dashboard.py [--loads N] [--deadline SECONDS] [--diagnose DIR] [--notebook PATH]
-                                   [-- VOILA OPTIONS instead of the kit's, e.g. --preheat_kernel=True]
+                                   [-- VOILA OPTIONS instead of the kit's, e.g. --preheat_kernel=False]
 """
 
 from __future__ import annotations

@@ -28,8 +28,9 @@ BIN = Path(sys.prefix) / "bin"
 #: requests to other hosts), found through JUPYTER_PATH, as `make dashboard` does.
 VOILA_TEMPLATE = "campaignkit"
 VOILA_JUPYTER_PATH = REPO / "share" / "jupyter"
-#: Voila's options in `make dashboard` (keep the two in step).
-VOILA_ARGS: tuple[str, ...] = ()
+#: Voila's options in `make dashboard` (keep the two in step): a kernel kept ready with the
+#: dashboard already executed, so a page load does not wait for a kernel start and the notebook's run.
+VOILA_ARGS = ("--preheat_kernel=True", "--pool_size=1")
 
 
 def free_port() -> int:
