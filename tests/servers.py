@@ -29,6 +29,9 @@ BIN = Path(sys.prefix) / "bin"
 #: requests to other hosts), found through JUPYTER_PATH, as `make dashboard` does.
 VOILA_TEMPLATE = "campaignkit"
 VOILA_JUPYTER_PATH = REPO / "share" / "jupyter"
+#: Voila's options in `make dashboard` (keep the two in step): a kernel kept ready with the
+#: dashboard already executed, so a page load does not wait for a kernel start and the notebook's run.
+VOILA_ARGS = ("--preheat_kernel=True", "--pool_size=1")
 
 
 def free_port() -> int:
@@ -51,11 +54,12 @@ def isolated_env(tmp: Path) -> dict[str, str]:
                 JUPYTER_DATA_DIR=str(tmp / "data"), PYTHONUNBUFFERED="1")
 
 
-def _wait(url: str, proc: subprocess.Popen, seconds: int = 120) -> None:
+def _wait(url: str, proc: subprocess.Popen, seconds: int = 120, log: Path | None = None) -> None:
     deadline = time.time() + seconds
     while time.time() < deadline:
         if proc.poll() is not None:
-            raise RuntimeError(f"server exited early: {proc.stderr.read().decode()[-3000:]}")
+            err = log.read_bytes() if log else proc.stderr.read()
+            raise RuntimeError(f"server exited early: {err.decode(errors='replace')[-3000:]}")
         try:
             with urllib.request.urlopen(url, timeout=5):
                 return
@@ -68,7 +72,9 @@ def _stop(proc: subprocess.Popen) -> None:
     try:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=30)
-    except (ProcessLookupError, subprocess.TimeoutExpired):
+    except ProcessLookupError:   # already gone (a server that exited early)
+        pass
+    except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)
 
 
@@ -92,18 +98,27 @@ def lab(tmp: Path):
 
 
 @contextmanager
-def voila(tmp: Path, notebook: str = "notebooks/dashboard.ipynb"):
-    """Voila serving ``notebook`` with the kit's template on a free loopback port; yields the page URL."""
+def voila(tmp: Path, notebook: str = "notebooks/dashboard.ipynb", args: tuple[str, ...] = VOILA_ARGS,
+          log: Path | None = None):
+    """Voila serving ``notebook`` with the kit's template on a free loopback port; yields the page URL.
+
+    ``args``: Voila's options beyond port, template and theme (``VOILA_ARGS`` unless given).
+    ``log``: a file for the server's log (its stderr, with the kernels' output); by default
+    ``tmp/voila.log``, not a pipe: a pipe nobody reads would block Voila once it filled up.
+    """
     port = free_port()
     env = isolated_env(tmp)
     env["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(VOILA_JUPYTER_PATH), env.get("JUPYTER_PATH")]))
-    proc = subprocess.Popen([str(BIN / "voila"), notebook, f"--template={VOILA_TEMPLATE}", "--no-browser",
-                             f"--port={port}", "--Voila.ip=127.0.0.1", "--Voila.port_retries=0", "--theme=light"],
-                            cwd=REPO, env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, start_new_session=True)
+    log = Path(log or tmp / "voila.log")
+    with open(log, "wb") as err:
+        proc = subprocess.Popen([str(BIN / "voila"), notebook, f"--template={VOILA_TEMPLATE}", "--no-browser",
+                                 f"--port={port}", "--Voila.ip=127.0.0.1", "--Voila.port_retries=0",
+                                 "--theme=light", *args],
+                                cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=err,
+                                start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
-        _wait(f"{base}/voila/static/voila.js", proc)   # a static URL: a page GET would start a kernel
+        _wait(f"{base}/voila/static/voila.js", proc, log=log)   # a static URL: a page GET would start a kernel
         yield f"{base}/"
     finally:
         _stop(proc)

@@ -93,18 +93,38 @@ def playwright():
 def _open_lab(browser: Browser, base: str) -> None:
     page = browser.page
     page.goto(f"{base}/lab/tree/notebooks/dashboard.ipynb?token={TOKEN}&reset")
-    page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=90_000)
+    page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=60_000)
     page.wait_for_function("""() => { const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;
         const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;
-        return k && k.connectionStatus === 'connected' && k.status === 'idle'; }""", timeout=90_000)
+        return k && k.connectionStatus === 'connected' && k.status === 'idle'; }""", timeout=60_000)
     for _ in range(3):   # Run All can race the kernel's start: retry until the first prompt has run
         page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
         try:
-            page.wait_for_selector(".ck-explorer-timing .ck-figure .js-plotly-plot", timeout=60_000)
+            page.wait_for_selector(".ck-explorer-timing .ck-figure .js-plotly-plot", timeout=30_000)
             return
         except sync_api.TimeoutError:
             continue
     raise AssertionError("the dashboard's explorers did not appear in JupyterLab")
+
+
+# every explorer's chart is in the page
+ALL_DRAWN = ("() => " + " && ".join(f"!!document.querySelector('.ck-explorer-{e} .ck-figure .js-plotly-plot')"
+                                     for e in CASES))
+WIDGET_ERRORS = ("() => [...document.querySelectorAll('.jupyter-widgets')].map(n => n.textContent)"
+                 ".filter(t => t.startsWith('Error displaying widget'))")
+
+
+def _open_voila(page, url: str) -> None:
+    """Load the dashboard and wait for all three charts. With a preheated kernel the page is there
+    at once; on this 2-core machine the charts take 2-10 s (benchmarks/dashboard.py), so 30 s means
+    a dashboard that does not draw, not a slow one."""
+    page.goto(url, wait_until="commit")
+    try:
+        page.wait_for_function(ALL_DRAWN, timeout=30_000, polling=100)
+    except sync_api.TimeoutError:
+        raise AssertionError(f"the dashboard did not draw all three charts within 30 s; widget errors: "
+                             f"{page.evaluate(WIDGET_ERRORS)}") from None
+    assert page.evaluate(WIDGET_ERRORS) == []
 
 
 @pytest.fixture(scope="module", params=["jupyterlab", "voila"])
@@ -113,11 +133,11 @@ def app(request, playwright, tmp_path_factory):
     server = lab(tmp) if request.param == "jupyterlab" else voila(tmp)
     with server as url:
         browser = Browser(playwright)
+        browser.url = url
         if request.param == "jupyterlab":
             _open_lab(browser, url)
         else:
-            browser.page.goto(url, wait_until="commit")   # Voila renders progressively
-            browser.page.wait_for_selector(".ck-explorer-timing .ck-figure .js-plotly-plot", timeout=120_000)
+            _open_voila(browser.page, url)
         yield request.param, browser
         assert not browser.errors, browser.errors
         assert not browser.external, f"requests to other hosts: {browser.external}"
@@ -143,7 +163,7 @@ def _count(page, explorer: str) -> str:
 def _wait_text(page, explorer: str, start: str) -> None:
     try:
         page.wait_for_function(f"() => document.querySelector('.ck-explorer-{explorer} .ck-count')"
-                               f".textContent.trim().startsWith({start!r})", timeout=30_000)
+                               f".textContent.trim().startsWith({start!r})", timeout=10_000)
     except sync_api.TimeoutError:
         raise AssertionError(f"{explorer}: expected {start!r}..., the page shows {_count(page, explorer)!r}") from None
 
@@ -173,7 +193,7 @@ def test_explorer_follows_a_control_in_the_browser(app, explorer):
     _wait_count(page, explorer, expected.count)
     page.wait_for_function(f"s => {{ const g = document.querySelector(s); return g && g.layout && "
                            f"g.layout.title.text === {expected.figure.layout.title.text!r}; }}", arg=figure,
-                           timeout=30_000)
+                           timeout=10_000)
     assert tuple(page.evaluate(JS_SIGNATURE, figure)) == signature(expected.figure) != tuple(before)
     rows = page.locator(f".ck-explorer-{explorer} .ck-table table.ck-matches tbody tr").count()
     assert rows == expected.count
@@ -201,3 +221,25 @@ def test_explorer_says_nothing_matches(app, explorer):
     assert page.locator(f".ck-explorer-{explorer} .ck-figure .js-plotly-plot").count() == 0
     _shot(page, explorer, f"{name}-{explorer}-nothing.png")
     _reset(page, explorer)
+
+
+def test_dashboard_draws_when_the_browser_stalls(app):
+    """Issue 13.5: the page's widget views wait for their models at most 2 s of wall-clock time
+    (@jupyter-widgets/base-manager `get_model`). When the browser was busy for longer than that
+    while drawing the first explorer (a loaded machine), the other explorers' views gave up for good
+    ("Error displaying widget: model not found") and only the platforms chart showed. Here the
+    page's main thread is stalled for 2.5 s as soon as the first chart appears: every explorer must
+    still draw (with one widget output per explorer, none but the first did)."""
+    name, browser = app
+    if name != "voila":
+        pytest.skip("the dashboard page is Voila's")
+    page = browser.ctx.new_page()
+    page.add_init_script("""new MutationObserver((_, obs) => {
+        if (!document.querySelector('.js-plotly-plot')) return;
+        obs.disconnect(); const t = performance.now(); while (performance.now() - t < 2500) {}
+      }).observe(document, {childList: true, subtree: true});""")
+    page.on("pageerror", lambda e: browser.errors.append(str(e)))
+    try:
+        _open_voila(page, browser.url)
+    finally:
+        page.close()

@@ -26,7 +26,7 @@ from ..figures import display_output
 from ..names import language_label, state_label
 from .views import YEARS, Tables, View, languages_view, platforms_view, timing_view
 
-__all__ = ["Explorer", "build_platforms", "build_languages", "build_timing"]
+__all__ = ["Explorer", "Dashboard", "build_platforms", "build_languages", "build_timing", "build_dashboard"]
 
 LAYOUT = {"width": "auto"}
 
@@ -154,3 +154,39 @@ def build_timing(tables: Tables | None = None) -> Explorer:
                                                                              sponsors, None, years),
                     "Releases within the window of an event that concerns their sponsor or target "
                     "states. Closeness in time is not a cause; with a handful of releases, patterns are fragile.")
+
+
+class Dashboard(w.VBox):
+    """The three explorers under their section headings, as one widget (the Voila dashboard).
+
+    One displayed widget, not three: Voila renders every widget output of the page as soon as its
+    frontend starts, while the widget models are still arriving from the kernel, and a view whose
+    model is not there yet waits at most 2 s of wall-clock time (``get_model`` in
+    @jupyter-widgets/base-manager). With three outputs, drawing the first explorer kept the
+    browser busy for longer than that on a loaded machine, and the other two gave up for good
+    ("Error displaying widget: model not found"). With one output only this box is looked up;
+    its explorers are reached through its ``children``, which never wait on that deadline.
+    """
+
+    def __init__(self, explorers: dict[str, Explorer]):
+        self.explorers = explorers
+        items = []
+        for name, explorer in explorers.items():
+            items += [w.HTML(f"<h2>{escape(name.capitalize())}</h2>").add_class("ck-section"), explorer]
+        super().__init__(items)
+        self.add_class("ck-dashboard")
+
+    def _repr_mimebundle_(self, **kwargs):
+        """The live widget, plus the explorers' static fallbacks (pages without a kernel)."""
+        bundle = super()._repr_mimebundle_(**kwargs) or {}
+        bundle["text/html"] = "".join(f"<h2>{escape(name.capitalize())}</h2>" +
+                                      ex._repr_mimebundle_().get("text/html", "")
+                                      for name, ex in self.explorers.items())
+        return bundle
+
+
+def build_dashboard(tables: Tables | None = None) -> Dashboard:
+    """The platforms, languages and timing explorers in one widget (notebooks/dashboard.ipynb)."""
+    t = tables or Tables.load()
+    return Dashboard({"platforms": build_platforms(t), "languages": build_languages(t),
+                      "timing": build_timing(t)})
