@@ -19,6 +19,7 @@ held (charts per explorer, widget models, Output models and their outputs, conso
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import re
@@ -44,7 +45,7 @@ STATE = """async () => {
              cells_shown: (document.getElementById('rendered_cells') || {style: {}}).style.display !== 'none',
              widget_errors: [...document.querySelectorAll('.jupyter-widgets')]
                  .map(n => n.textContent).filter(t => /Loading widget|Error/.test(t)).slice(0, 5)};
-  for (const e of %s)
+  for (const e of EXPLORER_NAMES)
     r.explorers[e] = {box: q(`.ck-explorer-${e}`), output: q(`.ck-explorer-${e} .ck-figure`),
                       chart: q(`.ck-explorer-${e} .ck-figure .js-plotly-plot`),
                       output_children: q(`.ck-explorer-${e} .ck-figure .jp-OutputArea-child`)};
@@ -59,11 +60,11 @@ STATE = """async () => {
     r.models = models.length;
     r.models_pending = done.filter(m => m === undefined).length;
     r.outputs = done.filter(m => m && m.get && m.get('_model_name') === 'OutputModel')
-                    .map(m => ({id: m.model_id, classes: m.get('_dom_classes'), outputs: (m.get('outputs') || []).length,
-                                area: m.outputs ? m.outputs.length : null}));
+                    .map(m => ({id: m.model_id, classes: m.get('_dom_classes'),
+                                outputs: (m.get('outputs') || []).length, area: m.outputs ? m.outputs.length : null}));
   }
   return r;
-}""" % json.dumps(list(EXPLORERS))
+}""".replace("EXPLORER_NAMES", json.dumps(list(EXPLORERS)))
 
 
 def pct(values: list[float], q: int) -> float:
@@ -102,10 +103,8 @@ def one_load(browser, url: str, deadline: float, log: Path) -> dict:
         kernel = page.evaluate("() => JSON.parse(document.getElementById('jupyter-config-data').textContent).kernelId")
     except Exception:
         kernel = None
-    try:   # leave the page as a user does: Voila's beforeunload beacon shuts the kernel down
-        page.goto("about:blank", timeout=10_000)
-    except Exception:
-        pass
+    with contextlib.suppress(Exception):   # leave the page as a user does: Voila's beforeunload beacon
+        page.goto("about:blank", timeout=10_000)   # shuts the kernel down
     end = time.time() + 15   # the next load starts once this one's kernel is gone
     while kernel and time.time() < end and f"Kernel shutdown: {kernel}" not in log.read_text(errors="replace"):
         time.sleep(0.1)
