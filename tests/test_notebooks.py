@@ -93,11 +93,14 @@ def test_skeleton(path):
     numbered = [h for h in headings if re.match(r"## \d+\. ", h)]
     assert len(numbered) >= 2
     assert [int(re.match(r"## (\d+)\.", h).group(1)) for h in numbered] == list(range(1, len(numbered) + 1))
-    fixed = ["## About this data", "## Check your understanding", "## Key points", "## Next steps", "## Sources"]
+    fixed = ["## About this data", "## Check your understanding", "## Key points", "## Next steps",
+             "## Further reading", "## Sources"]
     positions = [next(i for i, h in enumerate(headings) if h.startswith(f)) for f in fixed]
     assert positions == sorted(positions), headings
     questions = next(text(c) for c in cs if text(c).startswith("## Check your understanding"))
     assert len(re.findall(r"^\d+\. ", questions, re.M)) >= 3
+    reading_at = next(i for i, c in enumerate(cs) if text(c).startswith("## Further reading"))
+    assert f'ck.further_reading("{path.stem}")' in text(cs[reading_at + 1])
     sources_at = next(i for i, c in enumerate(cs) if text(c).startswith("## Sources"))
     assert "ck.cite(" in text(cs[sources_at + 1])
     assert "navigation" in tags(cs[-1])

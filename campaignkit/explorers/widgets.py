@@ -58,13 +58,6 @@ class Explorer(w.VBox):
     def refresh(self, _change=None) -> None:
         values = {k: c.value for k, c in self.controls.items()}
         self.view = view = self.compute(**values)
-        status = "nothing" if view.count == 0 else "some"
-        text = escape(view.message)
-        if view.count:    # bold the leading "N release(s) match"
-            head, _, rest = view.message.partition(" match")
-            text = f"<b>{escape(head)} match</b>{escape(rest)}"
-        self.count.value = f'<div role="status" aria-live="polite" class="ck-count-{status}">{text}</div>'
-
         # The figure goes into the Output widget's state as one update (a plotly mime bundle),
         # not through `with out: display(...)`: that capture raced Voila's server-side execution
         # and left the dashboard stuck at "Executing" on about one load in four.
@@ -72,6 +65,14 @@ class Explorer(w.VBox):
         self.table.value = ("" if view.table.empty else
                             view.table.to_html(index=False, escape=True, classes="ck-matches", border=0,
                                                na_rep=""))
+        # The count comes last: it is the live region a screen reader announces, and the sign for
+        # people and tests that the chart and the table below it are up to date.
+        status = "nothing" if view.count == 0 else "some"
+        text = escape(view.message)
+        if view.count:    # bold the leading "N release(s) match"
+            head, _, rest = view.message.partition(" match")
+            text = f"<b>{escape(head)} match</b>{escape(rest)}"
+        self.count.value = f'<div role="status" aria-live="polite" class="ck-count-{status}">{text}</div>'
 
     def _repr_mimebundle_(self, **kwargs):
         """The live widget, plus a static HTML fallback for pages without a kernel (make site)."""
