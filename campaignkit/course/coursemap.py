@@ -156,6 +156,10 @@ def sync(root: Path | None = None, write: bool = False) -> list[str]:
     guide = root / "exercises" / "INSTRUCTORS.md"
     if guide.is_file() and (root / "exercises" / "source").is_dir():
         from ..exercises.skills import skills_table
+        from .plans import EIGHT_WEEKS, FOUR_WEEKS, plan_table
 
         drift += _sync_block(guide, SKILLS_START, SKILLS_END, skills_table(root), "skills table", write)
+        for weeks, plan in (("4", FOUR_WEEKS), ("8", EIGHT_WEEKS)):
+            drift += _sync_block(guide, f"<!-- plan-{weeks}:start -->", f"<!-- plan-{weeks}:end -->",
+                                 plan_table(plan, root), f"{weeks}-week plan", write)
     return drift + _sync_navigation(notebooks(root), write)
