@@ -272,6 +272,9 @@ def test_shown_in_a_notebook_the_figure_is_followed_by_its_caption():
             assert chart and "ck-figure-description" not in str(chart[-1].data)
             assert caption.data["text/html"].startswith('<p class="ck-figure-description" role="note">')
             assert fig.description.split(":")[0] in caption.data["text/plain"]
+            with capture_output() as cap:
+                fig.show()
+            assert "ck-figure-description" in cap.outputs[-1].data["text/html"]
     finally:
         pio.renderers.default = before
 

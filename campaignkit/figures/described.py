@@ -66,11 +66,21 @@ class DescribedFigure(go.Figure):
         self.layout.meta = {**meta, "description": str(text)}
 
     def _ipython_display_(self):
+        super()._ipython_display_()
+        self._show_caption()
+
+    def show(self, *args, **kwargs):
+        """Draw the figure with plotly's ``show``, then its caption (in a notebook)."""
+        super().show(*args, **kwargs)
+        self._show_caption()
+
+    def _show_caption(self) -> None:
+        from IPython.core.interactiveshell import InteractiveShell
         from IPython.display import display
 
-        super()._ipython_display_()
-        text = self.description
-        display({"text/html": caption_html(text), "text/plain": f"{CAPTION_LEAD} {text}"}, raw=True)
+        if InteractiveShell.initialized():
+            text = self.description
+            display({"text/html": caption_html(text), "text/plain": f"{CAPTION_LEAD} {text}"}, raw=True)
 
 
 def with_description(fig: go.Figure, text: str | None = None) -> DescribedFigure:
