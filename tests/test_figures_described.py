@@ -251,6 +251,7 @@ def test_a_plain_plotly_chart_gets_a_generic_description():
     assert text.startswith('Chart "Chance worlds": bars of 4 values')
     assert 'x axis "Releases near an event" from 0 to 3' in text and "Largest: 1 (480)" in text
     assert "observed: 2" in text
+    assert figures.describe(fig.to_dict()) == text     # as a renderer sees it: typed arrays in the dict
     scatter = go.Figure(go.Scatter(x=pd.to_datetime(["2022-02-24", "2023-06-24"]), y=[1, 2]))
     assert "A chart without a title" in figures.describe(scatter) and "February 2022" in figures.describe(scatter)
     assert figures.with_description(fig).description == text

@@ -108,5 +108,6 @@ def test_every_figure_on_the_site_is_followed_by_its_description(site):
             undescribed[nb.path.name] = f"{missing} of {kinds.count('figure')} figures"
         for caption in re.findall(r'class="ck-figure-description"[^>]*>(.*?)</p>', html, re.S):
             assert "What the chart shows:</b> " in caption and len(caption) > 80, (nb.path.name, caption)
+            assert not re.search(r"\b0 (values|data points|releases)\b", caption), (nb.path.name, caption)
     assert drawn >= 20, f"only {drawn} figures on the whole site"
     assert not undescribed, f"figures without a description: {undescribed}"

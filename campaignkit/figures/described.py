@@ -102,7 +102,16 @@ def describe(fig) -> str:
 
 
 def _values(v) -> list:
-    return [] if v is None else list(v)
+    """A trace's array as a list, also when plotly stored it typed (``{"dtype", "bdata"}``)."""
+    if v is None:
+        return []
+    if isinstance(v, dict) and "bdata" in v:
+        import base64
+
+        import numpy as np
+
+        return np.frombuffer(base64.b64decode(v["bdata"]), dtype=v["dtype"]).ravel().tolist()
+    return list(v)
 
 
 def _numeric(values) -> pd.Series | None:
@@ -147,7 +156,7 @@ def _generic(fig: go.Figure) -> str:
         pairs = [(lab, val) for t in traces for lab, val in zip(*_bars(t)) if _numeric([val]) is not None]
         parts.append(f"bars of {count(len(pairs), 'value')}")
         top = sorted(pairs, key=lambda p: -float(p[1]))[:3]
-        largest = "Largest: " + ", ".join(f"{lab} ({number(val)})" for lab, val in top) + "."
+        largest = ("Largest: " + ", ".join(f"{lab} ({number(val)})" for lab, val in top) + ".") if top else ""
     else:
         points = sum(len(_values(getattr(t, "x", None)) or _values(getattr(t, "y", None))
                          or _values(getattr(t, "z", None)) or _values(getattr(t, "values", None)))
