@@ -116,7 +116,7 @@ def _bar_words(data: pd.DataFrame, x: str, y: str, x_label: str, y_label: str, c
     if color is not None:
         groups = data.groupby(data[color].astype(str), observed=True)[x].sum()
         text += (f" Each bar is split by {label(color)}, each part with its own colour and fill pattern: "
-                 f"{largest({label(k): n for k, n in groups.items()}, 8)}.")
+                 f"{largest({label(k): n for k, n in groups.items()}, len(groups))}.")
     return text
 
 
@@ -157,5 +157,5 @@ def _reach_words(reach: pd.DataFrame) -> str:
             f"on a log scale, from {number(reach['value'].min())} to {number(reach['value'].max())}. Largest: "
             f"{qualifier}{number(top['value'])} {label(top['metric'])} of {top['campaign_id']} "
             f"({label(top['platform'])}), claimed by {top['claimed_by']}. Who claimed them, each with its "
-            f"own colour and marker shape: {largest({label(k): n for k, n in who.items()}, 5)}. These are "
+            f"own colour and marker shape: {largest({label(k): n for k, n in who.items()}, len(who))}. These are "
             "claims, often by an interested party, not measurements.")

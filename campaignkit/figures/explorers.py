@@ -93,4 +93,4 @@ def _marks_words(marks: pd.DataFrame, mark: str, what: str, rows: pd.Series, mos
     return (f"{count(len(marks), mark)} of {count(releases, 'release')} across "
             f"{count(rows.nunique(), what)}, {span(marks['first_published'])}. {most}: "
             f"{largest(rows.value_counts().to_dict())}. Releases by sponsor state, each with its own colour "
-            f"and marker shape: {largest(by_sponsor.to_dict(), 8)}.")
+            f"and marker shape: {largest(by_sponsor.to_dict(), len(by_sponsor))}.")

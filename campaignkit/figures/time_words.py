@@ -30,7 +30,7 @@ def timeline_words(data: pd.DataFrame, row: str, name=str) -> str:
     text = (f"Timeline of {count(releases, 'release')}{drawn} on {count(len(rows), 'row')}, one per {row}, "
             f"{span(data['first_published'])}. Most releases: "
             f"{largest({name(k): n for k, n in rows.items()})}. "
-            f"Kinds of release, each with its own colour and marker shape: {largest(_kinds(data), 8)}.")
+            f"Kinds of release, each with its own colour and marker shape: {largest(_kinds(data), len(data))}.")
     vague = data[data["date_precision"].astype(str) != "day"]
     if len(vague):
         text += (f" Open markers: {count(vague['campaign_id'].nunique(), 'release')} dated only to the month "
@@ -76,7 +76,7 @@ def intervals_words(data: pd.DataFrame) -> str:
             f"{number(data['days'].max())} days after the release (median {number(data['days'].median())}). "
             f"Longest: {longest['actor']} ({longest['responding_state']}) answered {longest['campaign_id']} "
             f"after {count(longest['days'], 'day')}. Types of response, each with its own colour and marker "
-            f"shape: {largest({label(k): n for k, n in types.items()}, 8)}.")
+            f"shape: {largest({label(k): n for k, n in types.items()}, len(types))}.")
     approximate = int(data["approximate"].sum())
     if approximate:
         text += (f" Open markers: {count(approximate, 'response')} with an approximate interval (a date "
