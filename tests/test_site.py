@@ -92,3 +92,23 @@ def test_an_answer_opens_on_click_in_the_static_site(site):
         page.goto((site / "01-campaign-atlas.html").as_uri())
         check_a_details_block(page)
         ctx.close()
+
+
+def test_every_figure_on_the_site_is_followed_by_its_description(site):
+    """Each chart is followed by a caption that says in words what it shows, before the next chart."""
+    undescribed, drawn = {}, 0
+    for nb in notebooks():
+        html = (site / f"{nb.path.stem}.html").read_text(encoding="utf-8")
+        marks = sorted([(m.start(), "figure") for m in re.finditer(r'class="plotly-graph-div"', html)]
+                       + [(m.start(), "caption") for m in re.finditer(r'class="ck-figure-description"', html)])
+        kinds = [kind for _, kind in marks]
+        drawn += kinds.count("figure")
+        missing = sum(1 for i, kind in enumerate(kinds)
+                      if kind == "figure" and (i + 1 == len(kinds) or kinds[i + 1] != "caption"))
+        if missing:
+            undescribed[nb.path.name] = f"{missing} of {kinds.count('figure')} figures"
+        for caption in re.findall(r'class="ck-figure-description"[^>]*>(.*?)</p>', html, re.S):
+            assert "What the chart shows:</b> " in caption and len(caption) > 80, (nb.path.name, caption)
+            assert not re.search(r"\b0 (values|data points|releases)\b", caption), (nb.path.name, caption)
+    assert drawn >= 20, f"only {drawn} figures on the whole site"
+    assert not undescribed, f"figures without a description: {undescribed}"

@@ -1,7 +1,9 @@
 """Build a static HTML version of the learning path that works with no network.
 
 ``campaignkit site [OUT]`` (or ``make site``) executes every notebook, renders its
-figures as HTML that loads one shared local copy of plotly.js, drops the template's CDN scripts
+figures as HTML that loads one shared local copy of plotly.js (each followed by its description:
+the kit's figures show their own; a plain plotly chart gets a generic one from
+:func:`campaignkit.figures.describe`), drops the template's CDN scripts
 (MathJax and require.js, which the pages do not need), and rewrites links between notebooks, the
 glossary, the data card and the README to the built pages. Open ``OUT/index.html``.
 """
@@ -17,16 +19,17 @@ from nbclient import NotebookClient
 from nbconvert import HTMLExporter
 from nbconvert.filters.markdown_mistune import markdown2html_mistune
 
+from ..figures import caption_html, describe
 from ..repo import repo_root
 from .learning_path import notebooks
 
-__all__ = ["build_site", "SITE_RENDERER_SETUP"]
+__all__ = ["build_site", "SITE_RENDERER_SETUP", "site_renderer"]
 
 PLOTLY_JS = "plotly.min.js"
 SITE_RENDERER_SETUP = (
     "import plotly.io as _pio\n"
-    "from plotly.io._base_renderers import HtmlRenderer as _HtmlRenderer\n"
-    f"_pio.renderers['kit_site'] = _HtmlRenderer(include_plotlyjs={PLOTLY_JS!r})\n"
+    "from campaignkit.course.site import site_renderer as _site_renderer\n"
+    "_pio.renderers['kit_site'] = _site_renderer()\n"
     "_pio.renderers.default = 'kit_site'"
 )
 EXTERNAL_TAG = re.compile(r'<script[^>]+src="https?://[^"]*"[^>]*>\s*</script>|<link[^>]+href="https?://[^"]*"[^>]*>')
@@ -34,6 +37,22 @@ PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{tit
 <style>body{{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5}}
 table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:.3rem .5rem;vertical-align:top}}</style>
 </head><body>{body}</body></html>"""
+
+
+def site_renderer():
+    """plotly's HTML renderer loading the local plotly.js; a figure that carries no description of
+    its own (a plain plotly chart) gets a generic caption after it."""
+    from plotly.io._base_renderers import HtmlRenderer
+
+    class SiteRenderer(HtmlRenderer):
+        def to_mimebundle(self, fig_dict):
+            bundle = super().to_mimebundle(fig_dict)
+            meta = fig_dict.get("layout", {}).get("meta")
+            if not (isinstance(meta, dict) and meta.get("description")):
+                bundle["text/html"] += caption_html(describe(fig_dict))
+            return bundle
+
+    return SiteRenderer(include_plotlyjs=PLOTLY_JS)
 
 
 def _local_links(html: str) -> str:

@@ -9,6 +9,8 @@ values (including empty selections and inverted ranges).
 >>> v = platforms_view(data, target="RUS")
 >>> v.count == len(v.table) and v.count > 0
 True
+>>> v.description == v.figure.description and "platform uses" in v.description
+True
 >>> platforms_view(data, sponsors=["DEU"], target="PRK").message
 'Nothing matches: no release by DEU addressed to PRK between 2019 and 2026. Widen the selection or press Reset.'
 """
@@ -49,12 +51,18 @@ class Tables:
 
 @dataclass
 class View:
-    """What an explorer shows: how many releases match, their table, a figure and a message."""
+    """What an explorer shows: how many releases match, their table, a figure, a message, and the
+    figure's description in words (empty when there is no figure)."""
 
     count: int
     table: pd.DataFrame
     figure: Any | None     # a plotly Figure from campaignkit.figures, or None when nothing matches
     message: str
+    description: str = ""
+
+    def __post_init__(self):
+        if self.figure is not None and not self.description:
+            self.description = self.figure.description
 
 
 def _years(years) -> tuple[int, int]:

@@ -8,12 +8,20 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-__all__ = ["PALETTE", "SOURCE_LINE", "PRECISION_SYMBOL", "finish", "legend_entry", "data_points", "color_map", "rgba"]
+__all__ = ["PALETTE", "SYMBOLS", "PATTERNS", "SOURCE_LINE", "PRECISION_SYMBOL", "finish", "legend_entry",
+           "data_points", "color_map", "rgba", "symbol", "pattern", "precision_symbol"]
 
 #: Okabe-Ito colour-blind-safe palette; its yellow, weak on white, comes last.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000", "#F0E442"]
 SOURCE_LINE = "Source: state-campaigns teaching kit, datasets/ (every row cites its sources)."
-PRECISION_SYMBOL = {"day": "circle", "month": "circle-open", "year": "diamond-open"}
+#: the second channel besides colour: the i-th category gets PALETTE[i] and SYMBOLS[i] (markers)
+#: or a pattern (bars); each symbol has a clearly different open variant. Past eight categories the
+#: colours repeat, never together with the same symbol or pattern.
+SYMBOLS = ["circle", "square", "diamond", "triangle-up", "star", "hexagon", "triangle-down", "pentagon",
+           "cross", "hourglass", "star-diamond", "bowtie"]
+PATTERNS = ["", "/", ".", "x", "-", "\\", "|", "+"]
+#: date precision as a variant of a category's symbol: filled, open, open with a dot
+PRECISION_SYMBOL = {"day": "", "month": "-open", "year": "-open-dot"}
 
 
 def finish(fig: go.Figure, title: str, x: str, y: str, source: str = SOURCE_LINE) -> go.Figure:
@@ -45,6 +53,29 @@ def legend_entry(fig: go.Figure, name: str, color: str, symbol: str = "circle",
 def data_points(fig: go.Figure) -> int:
     """How many data points a figure draws (legend-only entries do not count)."""
     return sum(len(t.x) for t in fig.data if t.hoverinfo != "skip" and getattr(t, "x", None) is not None)
+
+
+def symbol(i: int) -> str:
+    """The marker symbol of the ``i``-th category (the partner of ``PALETTE[i]``)."""
+    return SYMBOLS[i % len(SYMBOLS)]
+
+
+def pattern(i: int) -> dict:
+    """A bar's fill pattern for the ``i``-th category, drawn over its colour in a contrasting ink."""
+    color = PALETTE[i % len(PALETTE)]
+    r, g, b = (int(color[k:k + 2], 16) for k in (1, 3, 5))
+    ink = "#000" if 0.299 * r + 0.587 * g + 0.114 * b > 140 else "#fff"
+    shape = PATTERNS[(i + i // len(PALETTE)) % len(PATTERNS)]   # a repeated colour gets a new pattern
+    return {"shape": shape, "fillmode": "overlay", "fgcolor": ink, "solidity": 0.35}
+
+
+def precision_symbol(base: str, precision: str) -> str:
+    """``base`` filled for a date known to the day, open for the month, open with a dot for the year.
+
+    >>> precision_symbol("square", "day"), precision_symbol("square", "month"), precision_symbol("star", "year")
+    ('square', 'square-open', 'star-open-dot')
+    """
+    return base + PRECISION_SYMBOL.get(str(precision), "")
 
 
 def color_map(values) -> dict:

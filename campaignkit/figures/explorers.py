@@ -1,6 +1,7 @@
 """The explorers' charts: platforms and languages over time (the timing explorer uses
 :func:`campaignkit.figures.releases_and_events`). The explorers' views compute the marks as
-tables and call these; nothing here filters data.
+tables and call these; nothing here filters data. Each sponsor state has its own colour and
+marker shape.
 """
 
 from __future__ import annotations
@@ -8,57 +9,88 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..names import language_label, state_name
-from .base import PALETTE, finish, legend_entry
+from ..names import language_label, language_name, state_name
+from .base import PALETTE, finish, legend_entry, symbol
+from .described import DescribedFigure
+from .wording import count, largest, span
 
-__all__ = ["platforms_chart", "languages_chart", "STATUS_SYMBOL"]
+__all__ = ["platforms_chart", "languages_chart", "STATUS_MARK"]
 
-STATUS_SYMBOL = {"blocked": "x", "restricted": "triangle-down", "throttled": "triangle-down",
-                 "no_public_internet": "x-open", "open or not recorded": "circle"}
+#: the status of a platform in the target state on the release date, drawn over the sponsor's marker
+STATUS_MARK = {"blocked": "x-thin-open", "no_public_internet": "x-thin-open",
+               "restricted": "circle-open", "throttled": "circle-open"}
 
 
-def platforms_chart(marks: pd.DataFrame, title: str, target: str | None = None) -> go.Figure:
-    """One marker per (release, platform): colour = sponsor state, shape = status in ``target``.
-
-    ``marks`` has ``first_published``, ``platform``, ``sponsor_state``, ``title_en``, ``status``.
-    """
-    fig = go.Figure()
+def _sponsor_traces(fig: go.Figure, marks: pd.DataFrame, y, customdata, hovertemplate: str) -> None:
     for i, sponsor in enumerate(sorted(marks["sponsor_state"].astype(str).unique())):
         part = marks[marks["sponsor_state"].astype(str) == sponsor]
         color = PALETTE[i % len(PALETTE)]
-        legend_entry(fig, state_name(sponsor), color, group=sponsor)
         fig.add_trace(go.Scatter(
-            x=part["first_published"], y=part["platform"], mode="markers", name=sponsor, legendgroup=sponsor,
-            showlegend=False,
-            marker={"size": 13, "color": color, "line": {"width": 2, "color": color},
-                    "symbol": [STATUS_SYMBOL.get(s, "circle") for s in part["status"]]},
-            customdata=list(zip(part["title_en"], part["status"])),
-            hovertemplate="<b>%{customdata[0]}</b><br>%{y}, %{x|%Y-%m-%d}<br>in the target state: "
-                          "%{customdata[1]}<extra></extra>"))
+            x=part["first_published"], y=y(part), mode="markers", name=state_name(sponsor),
+            legendgroup=sponsor, marker={"size": 13, "color": color, "symbol": symbol(i),
+                                         "line": {"width": 1, "color": "#fff"}},
+            customdata=customdata(part), hovertemplate=hovertemplate))
+
+
+def platforms_chart(marks: pd.DataFrame, title: str, target: str | None = None) -> DescribedFigure:
+    """One marker per (release, platform): colour and shape = sponsor state; a black cross over it
+    where the platform was blocked in ``target`` on the release date, a ring where restricted.
+
+    ``marks`` has ``first_published``, ``platform``, ``sponsor_state``, ``title_en``, ``status``.
+    """
+    fig = DescribedFigure()
+    _sponsor_traces(fig, marks, lambda p: p["platform"], lambda p: list(zip(p["title_en"], p["status"])),
+                    "<b>%{customdata[0]}</b><br>%{y}, %{x|%Y-%m-%d}<br>in the target state: "
+                    "%{customdata[1]}<extra></extra>")
     if target:
-        legend_entry(fig, f"blocked in {target} at release", "#777", "x")
-        legend_entry(fig, "restricted or throttled", "#777", "triangle-down")
+        for status, name in (("x-thin-open", f"blocked in {target} at release"),
+                             ("circle-open", "restricted or throttled")):
+            part = marks[marks["status"].map(STATUS_MARK) == status]
+            legend_entry(fig, name, "#000", status)
+            fig.add_trace(go.Scatter(x=part["first_published"], y=part["platform"], mode="markers",
+                                     name=name, showlegend=False, hoverinfo="skip",
+                                     marker={"size": 22, "symbol": status, "color": "#000",
+                                             "line": {"width": 2, "color": "#000"}}))
     fig.update_xaxes(type="date")
     fig.update_yaxes(type="category", categoryorder="category descending")
     fig.update_layout(height=max(380, 170 + 30 * marks["platform"].nunique()))
-    return finish(fig, title, "Date of first publication", "Platform")
+    fig = finish(fig, title, "Date of first publication", "Platform")
+    fig.description = _marks_words(marks, "platform use", "platform", marks["platform"].astype(str), "Most used")
+    if target and not marks.empty:
+        status = marks["status"].map(STATUS_MARK)
+        fig.description += (f" In {state_name(target)} on the release date: "
+                            f"{count(int((status == 'x-thin-open').sum()), 'platform use')} blocked (crossed), "
+                            f"{int((status == 'circle-open').sum())} restricted or throttled (ringed).")
+    return fig
 
 
-def languages_chart(marks: pd.DataFrame, title: str) -> go.Figure:
-    """One marker per (release, language), labelled in the language's own script.
+def languages_chart(marks: pd.DataFrame, title: str) -> DescribedFigure:
+    """One marker per (release, language), labelled in the language's own script; colour and
+    shape = sponsor state.
 
     ``marks`` has ``first_published``, ``languages`` (one code per row), ``sponsor_state``,
     ``title_en`` and ``title_original``.
     """
-    fig = go.Figure()
-    for i, sponsor in enumerate(sorted(marks["sponsor_state"].astype(str).unique())):
-        part = marks[marks["sponsor_state"].astype(str) == sponsor]
-        fig.add_trace(go.Scatter(
-            x=part["first_published"], y=part["languages"].map(lambda c: language_label(c, isolate=True)),
-            mode="markers", name=state_name(sponsor), marker={"size": 13, "color": PALETTE[i % len(PALETTE)]},
-            customdata=list(zip(part["title_en"], part["title_original"].fillna("(original title not recorded)"))),
-            hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<br>%{x|%Y-%m-%d}<extra></extra>"))
+    fig = DescribedFigure()
+    _sponsor_traces(fig, marks, lambda p: p["languages"].map(lambda c: language_label(c, isolate=True)),
+                    lambda p: list(zip(p["title_en"], p["title_original"].fillna("(original title not recorded)"))),
+                    "<b>%{customdata[0]}</b><br>%{customdata[1]}<br>%{x|%Y-%m-%d}<extra></extra>")
     fig.update_xaxes(type="date")
     fig.update_yaxes(type="category", categoryorder="category descending")
     fig.update_layout(height=max(380, 170 + 34 * marks["languages"].nunique()))
-    return finish(fig, title, "Date of first publication", "Language (its own name)")
+    fig = finish(fig, title, "Date of first publication", "Language (its own name)")
+    fig.description = _marks_words(marks, "release-language mark", "language",
+                                   marks["languages"].astype(str).map(language_name), "Most frequent")
+    return fig
+
+
+def _marks_words(marks: pd.DataFrame, mark: str, what: str, rows: pd.Series, most: str) -> str:
+    if marks.empty:
+        return "Chart with nothing to show."
+    sponsors = marks.drop_duplicates("campaign_id") if "campaign_id" in marks else marks
+    by_sponsor = sponsors["sponsor_state"].astype(str).map(state_name).value_counts()
+    releases = marks["campaign_id"].nunique() if "campaign_id" in marks else len(marks)
+    return (f"{count(len(marks), mark)} of {count(releases, 'release')} across "
+            f"{count(rows.nunique(), what)}, {span(marks['first_published'])}. {most}: "
+            f"{largest(rows.value_counts().to_dict())}. Releases by sponsor state, each with its own colour "
+            f"and marker shape: {largest(by_sponsor.to_dict(), len(by_sponsor))}.")

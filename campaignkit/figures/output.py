@@ -13,6 +13,8 @@ import json
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from .described import CAPTION_LEAD, describe
+
 __all__ = ["display_output", "PLOTLY_MIME"]
 
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
@@ -20,8 +22,11 @@ PLOTLY_MIME = "application/vnd.plotly.v1+json"
 
 def display_output(fig: go.Figure) -> dict:
     """A ``display_data`` output holding ``fig`` in plotly's own mime type (rendered by the plotly
-    extension of JupyterLab and Voila; no plotly.js travels with it), for ``Output.outputs``."""
+    extension of JupyterLab and Voila; no plotly.js travels with it), for ``Output.outputs``. Its
+    plain-text form names the figure and says what it shows; the visible caption is
+    :func:`campaignkit.figures.caption_output`, a second output after this one."""
     spec = json.loads(pio.to_json(fig, validate=False))
     spec.setdefault("config", {})
     text = f"Figure: {fig.layout.title.text}" if fig.layout.title.text else "Figure"
+    text += f"\n{CAPTION_LEAD} {describe(fig)}"
     return {"output_type": "display_data", "data": {PLOTLY_MIME: spec, "text/plain": text}, "metadata": {}}
