@@ -20,7 +20,7 @@ import importlib.abc
 import importlib.util
 import sys
 
-__all__ = ["OLD_MODULES", "install", "compare_releases"]
+__all__ = ["OLD_MODULES", "install", "compare_releases", "coding_agreement"]
 
 #: old module -> (where its names live now, the import to write instead)
 OLD_MODULES: dict[str, tuple[list[str], str]] = {
@@ -42,8 +42,10 @@ OLD_MODULES: dict[str, tuple[list[str], str]] = {
     "site": (["campaignkit.course.site"], "from campaignkit import course"),
 }
 #: names whose call changed: served by a wrapper with the old signature
-SPECIAL = {("cases", "compare_releases"): "campaignkit._legacy:compare_releases"}
-SPECIAL_HINT = {"compare_releases": "tables.compare_releases(ck.campaign_overview(), ids)"}
+SPECIAL = {("cases", "compare_releases"): "campaignkit._legacy:compare_releases",
+           ("sourcing", "coding_agreement"): "campaignkit._legacy:coding_agreement"}
+SPECIAL_HINT = {"compare_releases": "tables.compare_releases(ck.campaign_overview(), ids)",
+                "coding_agreement": "tables.coding_agreement (theme codes renamed in data 0.2.0)"}
 #: old `python -m campaignkit.X` entry points -> the new command
 COMMANDS = {"site": "site"}
 
@@ -84,6 +86,17 @@ def compare_releases(campaign_ids, directory=None):
     from .tables import compare_releases as new
 
     return new(campaign_overview(directory), campaign_ids)
+
+
+def coding_agreement(mine, campaign_id, themes, vocabulary):
+    """0.2's ``sourcing.coding_agreement``: a student's old theme codes (``truth`` ...) are read as
+    their 0.2.0 names (``appeal_to_truth`` ...), as the loader reads old data."""
+    from .tables import coding_agreement as new
+    from .validation import read_package
+
+    renamed = read_package().table("themes").field("theme").renamed or {}
+    return new([renamed.get(code, code) for code in mine], campaign_id, themes,
+               [renamed.get(code, code) for code in vocabulary])
 
 
 class _Loader(importlib.abc.Loader):

@@ -61,3 +61,28 @@ def test_old_command_invocations_say_the_new_one():
     assert result.returncode == 0 and "is now `campaignkit site`" in result.stderr, result.stderr
     result = subprocess.run([sys.executable, "-m", "campaignkit.analysis"], capture_output=True, text=True)
     assert result.returncode != 0 and "not a command" in result.stderr
+
+
+def test_old_theme_codes_still_load_and_code(data_copy):
+    """Data package 0.2.0 renamed 23 appeal themes; a copy with the old names validates and loads."""
+    import csv
+
+    path = data_copy / "themes.csv"
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    renamed = ck.read_package(data_copy).table("themes").field("theme").renamed
+    new_to_old = {new: old for old, new in renamed.items()}
+    for r in rows:
+        r["theme"] = new_to_old.get(r["theme"], r["theme"])
+    with path.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    assert "truth" in path.read_text(encoding="utf-8")
+    assert ck.check_package(data_copy)[1] == []
+    assert ck.load("themes", data_copy)["theme"].astype(str).tolist() == ck.load("themes")["theme"].astype(str).tolist()
+    from campaignkit import sourcing
+
+    with pytest.warns(DeprecationWarning):
+        table, kappa = sourcing.coding_agreement(["conscience"], "mi6-ru-2023-07-19-prague-speech",
+                                                 ck.load("themes"), list(renamed))
+    assert table.loc["appeal_to_conscience"].tolist() == [True, True, True]

@@ -60,7 +60,8 @@ def _typed(rows: list[dict], table: Table) -> pd.DataFrame:
             out[fld.name] = pd.to_numeric(col.replace("", None)).astype("Int64")
         elif fld.type == "boolean":
             out[fld.name] = col.map({"true": True, "false": False}).astype("boolean")
-        elif fld.enum is not None:
+        elif fld.enum is not None:   # codes renamed since an older package version load as their new name
+            col = col.replace(fld.renamed) if fld.renamed else col
             out[fld.name] = pd.Categorical(col.replace("", None), categories=fld.enum)
         else:
             out[fld.name] = col.replace("", None).astype("str")

@@ -39,6 +39,7 @@ class Field:
     list_enum: list[str] | None = None
     list_vocabulary: str | None = None
     list_foreign_key: str | None = None
+    renamed: dict[str, str] | None = None    # old code -> new code (old codes still load)
     minimum: float | str | None = None     # a number, or an ISO date for date fields
     maximum: float | str | None = None
 
@@ -105,6 +106,7 @@ def _field(d: dict) -> Field:
         list_enum=lst.get("enum"),
         list_vocabulary=lst.get("vocabulary"),
         list_foreign_key=lst.get("foreign_key"),
+        renamed=d.get("campaignkit:renamed"),
         minimum=c.get("minimum"),
         maximum=c.get("maximum"),
     )

@@ -98,7 +98,8 @@ def _list(value: str, fld: Field) -> list[tuple[str, str]]:
 
 
 def cell_problems(value: str, fld: Field) -> list[tuple[str, str]]:
-    """``(code, message)`` for everything wrong with one cell's text."""
+    """``(code, message)`` for everything wrong with one cell's text (a renamed code counts as its new name)."""
+    value = (fld.renamed or {}).get(value, value)
     if value == "":
         if not fld.required:
             return []
