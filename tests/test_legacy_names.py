@@ -79,7 +79,8 @@ def test_old_theme_codes_still_load_and_code(data_copy):
         writer.writerows(rows)
     assert "truth" in path.read_text(encoding="utf-8")
     assert ck.check_package(data_copy)[1] == []
-    assert ck.load("themes", data_copy)["theme"].astype(str).tolist() == ck.load("themes")["theme"].astype(str).tolist()
+    loaded = ck.load("themes", data_copy)["theme"].astype(str).tolist()
+    assert loaded == ck.load("themes")["theme"].astype(str).tolist()
     from campaignkit import sourcing
 
     with pytest.warns(DeprecationWarning):

@@ -65,7 +65,8 @@ def coding_agreement(mine: Iterable[str], campaign_id: str, themes: pd.DataFrame
 
     >>> import campaignkit as ck
     >>> vocab = ck.read_package().table("themes").field("theme").enum
-    >>> table, kappa = coding_agreement(["appeal_to_conscience"], "mi6-ru-2023-07-19-prague-speech", ck.load("themes"), vocab)
+    >>> table, kappa = coding_agreement(["appeal_to_conscience"], "mi6-ru-2023-07-19-prague-speech",
+    ...                                 ck.load("themes"), vocab)
     >>> table.loc["appeal_to_conscience"].tolist()
     [True, True, True]
     """
