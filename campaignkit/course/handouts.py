@@ -44,7 +44,7 @@ tr, img.kit-chart, figure {{ break-inside: avoid; }}
 thead {{ display: table-header-group; }}
 h1, h2, h3 {{ break-after: avoid; }}
 h2 {{ break-before: page; }}
-h2.kit-first {{ break-before: auto; }}
+h2.kit-first, .kit-set h2 {{ break-before: auto; }}
 .kit-chart {{ display: block; width: 100%; height: auto; margin: .3rem 0; }}
 .kit-caption {{ font-size: 9pt; color: #333; margin: 0 0 .6rem; }}
 a {{ color: #0645ad; }}
@@ -92,11 +92,12 @@ def _body(html: str) -> str:
 
 
 def _exercise_sets(root: Path, exporter: HTMLExporter) -> str:
-    """The student copies, unexecuted, one after another in one page (a page break between sets)."""
+    """The student copies, unexecuted, one after another in one page (a page break between sets,
+    none between a set's tasks)."""
     pages = [exporter.from_notebook_node(nbformat.read(p, as_version=4))[0] for p in numbered(root / "exercises")]
     if not pages:
         return PAGE.format(title="Exercise sets", body="<p>No exercise sets.</p>")
-    bodies = "".join(f'<section style="break-before:page">{_body(p)}</section>' for p in pages)
+    bodies = "".join(f'<section class="kit-set" style="break-before:page">{_body(p)}</section>' for p in pages)
     cover = "<h1>Exercise sets: student copies</h1><p>One set per notebook, as students receive them.</p>"
     return re.sub(r"(<body[^>]*>).*</body>", lambda m: m.group(1) + cover + bodies + "</body>", pages[0],
                   count=1, flags=re.S)
