@@ -51,14 +51,17 @@ a {{ color: #0645ad; }}
 a[href^="http"]::after {{ content: " <" attr(href) ">"; font-size: 8pt; color: #333; overflow-wrap: anywhere; }}
 .widget-area, .jupyter-widgets, .jp-OutputArea-output[data-mime-type*="widget"] {{ display: none !important; }}
 </style>"""
-# Every plotly chart becomes a static SVG image as wide as the printed column, captioned with its
-# title (and its accessible name, if it has one), so nothing is cut at the page's right edge; short
+# Every plotly chart becomes a static SVG image (a PNG at twice the size if it has pattern fills) as
+# wide as the printed column, captioned with its title (or its accessible name, if it has one), so
+# nothing is cut at the page's right edge; short
 # table cells stay on one line; the first section follows the introduction without a page break.
 CHARTS_TO_IMAGES = """async (width) => {
   const charts = typeof Plotly === 'undefined' ? [] : [...document.querySelectorAll('.js-plotly-plot')];
   for (const gd of charts) {
     const height = (gd._fullLayout && gd._fullLayout.height) || 450;
-    const url = await Plotly.toImage(gd, {format: 'svg', width: width, height: height});
+    // pattern fills print as one PDF pattern per bar: a 2x PNG is a fifth of their size
+    const format = gd.querySelector('pattern') ? 'png' : 'svg';
+    const url = await Plotly.toImage(gd, {format: format, width: width, height: height, scale: 2});
     const img = document.createElement('img');
     img.className = 'kit-chart';
     const title = (gd._fullLayout && gd._fullLayout.title && gd._fullLayout.title.text) || '';
