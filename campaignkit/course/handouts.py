@@ -74,6 +74,7 @@ CHARTS_TO_IMAGES = """async (width) => {
     cap.textContent = 'Chart: ' + label;
     gd.replaceWith(img);
     img.after(cap);
+    img.parentElement.style.height = 'auto';   // plotly's wrapper keeps the live chart's fixed height
   }
   for (const cell of document.querySelectorAll('td, th'))   // keep short values (dates) on one line
     if (cell.textContent.trim().length <= 12) cell.style.whiteSpace = 'nowrap';
