@@ -132,7 +132,8 @@ def _chromium():
 def build_handouts(out: str | Path = "handouts", only: list[str] | None = None, timeout: int = 300,
                    log=print) -> list[Path]:
     """Write one PDF per document into ``out`` and return their paths; ``only`` limits the documents
-    to those names (e.g. ``["07-languages", "chronology"]``). ``log`` gets one line per document."""
+    to those names (e.g. ``["07-languages", "chronology"]``). ``log`` gets one line per document. A
+    notebook that fails to run is reported and skipped; RuntimeError at the end names every one."""
     import plotly
 
     sync_playwright, executable = _chromium()
@@ -140,7 +141,7 @@ def build_handouts(out: str | Path = "handouts", only: list[str] | None = None, 
     out.mkdir(parents=True, exist_ok=True)
     exporter = HTMLExporter(template_name="lab", exclude_input_prompt=True, exclude_output_prompt=True)
     docs = [(name, make) for name, make in _documents(root, exporter, timeout) if not only or name in only]
-    written = []
+    written, failed = [], []
     with tempfile.TemporaryDirectory() as work, sync_playwright() as pw:
         work = Path(work)
         shutil.copy(Path(plotly.__file__).parent / "package_data" / PLOTLY_JS, work / PLOTLY_JS)
@@ -150,7 +151,12 @@ def build_handouts(out: str | Path = "handouts", only: list[str] | None = None, 
         page.route(re.compile(r"^https?://"), lambda route: route.abort())   # offline: never fetch
         for i, (name, make) in enumerate(docs, start=1):
             html_path, pdf = work / f"{name}.html", out / f"{name}.pdf"
-            html_path.write_text(_printable(make()), encoding="utf-8")
+            try:
+                html_path.write_text(_printable(make()), encoding="utf-8")
+            except Exception as exc:   # a notebook that fails to run: print the others, then say so
+                log(f"[{i}/{len(docs)}] {name}: NOT PRINTED, {type(exc).__name__}: {str(exc).strip()[-300:]}")
+                failed.append(name)
+                continue
             page.goto(html_path.as_uri(), wait_until="load")
             charts = page.evaluate(CHARTS_TO_IMAGES, CHART_WIDTH)
             page.emulate_media(media="print")
@@ -162,4 +168,6 @@ def build_handouts(out: str | Path = "handouts", only: list[str] | None = None, 
             log(f"[{i}/{len(docs)}] {pdf.name}: {charts} charts, {pdf.stat().st_size // 1024} KB")
             written.append(pdf)
         browser.close()
+    if failed:
+        raise RuntimeError(f"{len(failed)} of {len(docs)} documents not printed (see above): {', '.join(failed)}")
     return written
