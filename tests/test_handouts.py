@@ -16,6 +16,7 @@ import pytest
 
 from campaignkit.cli import main
 from campaignkit.course import notebooks
+from campaignkit.course.handouts import build_handouts
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 PERSIAN = re.compile(r"[\u0600-\u06FF]+")
@@ -31,15 +32,26 @@ def _pages(pdf: Path) -> list[str]:
     return _run("pdftotext", "-layout", str(pdf), "-").split("\f")
 
 
+LOG: list[str] = []
+
+
 @pytest.fixture(scope="module")
 def handouts(tmp_path_factory):
     out = tmp_path_factory.mktemp("handouts")
-    assert main(["handouts", str(out), "--only", "07-languages", "chronology"]) == 0
+    build_handouts(out, only=["07-languages", "chronology"], log=LOG.append)
     return out
 
 
-def test_one_pdf_per_document_asked_for(handouts):
+def test_one_pdf_per_document_asked_for_with_one_progress_line_each(handouts):
     assert sorted(p.name for p in handouts.iterdir()) == ["07-languages.pdf", "chronology.pdf"]
+    assert [line.split()[1] for line in LOG] == ["07-languages.pdf:", "chronology.pdf:"], LOG
+    assert not any("refused" in line for line in LOG), LOG   # nothing asked for the network
+
+
+def test_the_command_prints_one_document(tmp_path, capsys):
+    assert main(["handouts", str(tmp_path), "--only", "chronology"]) == 0
+    assert "[1/1] chronology.pdf:" in capsys.readouterr().out
+    assert (tmp_path / "chronology.pdf").stat().st_size > 10_000
 
 
 def test_the_notebook_prints_its_title_and_every_script_in_a_readable_font(handouts):

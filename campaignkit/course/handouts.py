@@ -85,8 +85,15 @@ CHARTS_TO_IMAGES = """async (width) => {
 CHART_WIDTH = 900
 
 
+# The lab template's widget loader fetches its renderer from unpkg.com; a handout has no widgets
+WIDGET_SCRIPTS = re.compile(r"<script>\s*\(function\(\) \{\s*function addWidgetsRenderer.*?</script>"
+                            r'|<script type="application/vnd\.jupyter\.widget-state\+json">.*?</script>', re.S)
+
+
 def _printable(html: str) -> str:
-    """The page with the print stylesheet last in its head, so it wins over the template's styles."""
+    """The page without the widget loader and with the print stylesheet last in its head, so it wins
+    over the template's styles."""
+    html = WIDGET_SCRIPTS.sub("", html)
     return html.replace("</head>", PRINT_CSS + "</head>", 1) if "</head>" in html else PRINT_CSS + html
 
 
@@ -148,7 +155,8 @@ def build_handouts(out: str | Path = "handouts", only: list[str] | None = None, 
         browser = pw.chromium.launch(executable_path=executable, headless=True, args=[
             "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"])
         page = browser.new_page(viewport={"width": 800, "height": 1100})
-        page.route(re.compile(r"^https?://"), lambda route: route.abort())   # offline: never fetch
+        blocked = []   # offline: a request for anything but the local files is refused and counted
+        page.route(re.compile(r"^https?://"), lambda route: (blocked.append(route.request.url), route.abort()))
         for i, (name, make) in enumerate(docs, start=1):
             html_path, pdf = work / f"{name}.html", out / f"{name}.pdf"
             try:
@@ -165,7 +173,9 @@ def build_handouts(out: str | Path = "handouts", only: list[str] | None = None, 
                      footer_template='<div style="font-size:8px;width:100%;text-align:center">'
                                      f'{name} · <span class="pageNumber"></span>/<span class="totalPages">'
                                      '</span></div>')
-            log(f"[{i}/{len(docs)}] {pdf.name}: {charts} charts, {pdf.stat().st_size // 1024} KB")
+            note = f", {len(blocked)} network requests refused ({blocked[0]} ...)" if blocked else ""
+            log(f"[{i}/{len(docs)}] {pdf.name}: {charts} charts, {pdf.stat().st_size // 1024} KB{note}")
+            blocked.clear()
             written.append(pdf)
         browser.close()
     if failed:
