@@ -48,10 +48,12 @@ def test_one_pdf_per_document_asked_for_with_one_progress_line_each(handouts):
     assert not any("refused" in line for line in LOG), LOG   # nothing asked for the network
 
 
-def test_the_command_prints_one_document(tmp_path, capsys):
-    assert main(["handouts", str(tmp_path), "--only", "chronology"]) == 0
-    assert "[1/1] chronology.pdf:" in capsys.readouterr().out
-    assert (tmp_path / "chronology.pdf").stat().st_size > 10_000
+def test_the_command_prints_the_exercise_sets_offline(tmp_path, capsys):
+    assert main(["handouts", str(tmp_path), "--only", "exercise-sets"]) == 0
+    out = capsys.readouterr().out
+    assert "[1/1] exercise-sets.pdf:" in out and "refused" not in out, out
+    text = "".join(_pages(tmp_path / "exercise-sets.pdf"))
+    assert "Exercise sets: student copies" in text and "NotImplementedError" in text
 
 
 def test_the_notebook_prints_its_title_and_every_script_in_a_readable_font(handouts):

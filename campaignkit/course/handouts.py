@@ -22,7 +22,7 @@ from nbconvert.filters.markdown_mistune import markdown2html_mistune
 
 from ..repo import numbered, repo_root
 from .learning_path import notebooks
-from .site import PAGE, PLOTLY_JS, _render_notebook
+from .site import EXTERNAL_TAG, PAGE, PLOTLY_JS, _render_notebook
 
 __all__ = ["build_handouts", "PRINT_CSS"]
 
@@ -105,7 +105,8 @@ def _body(html: str) -> str:
 def _exercise_sets(root: Path, exporter: HTMLExporter) -> str:
     """The student copies, unexecuted, one after another in one page (a page break between sets,
     none between a set's tasks)."""
-    pages = [exporter.from_notebook_node(nbformat.read(p, as_version=4))[0] for p in numbered(root / "exercises")]
+    pages = [EXTERNAL_TAG.sub("", exporter.from_notebook_node(nbformat.read(p, as_version=4))[0])
+             for p in numbered(root / "exercises")]   # without the template's CDN scripts, as the site
     if not pages:
         return PAGE.format(title="Exercise sets", body="<p>No exercise sets.</p>")
     bodies = "".join(f'<section class="kit-set" style="break-before:page">{_body(p)}</section>' for p in pages)
