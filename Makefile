@@ -9,6 +9,8 @@
 #   make hub       start a rehearsal JupyterHub on 127.0.0.1 (students' logins, nbgitpuller, nbgrader
 #                  exchange, idle culler; exercises/INSTRUCTORS.md): make hub HUB_ARGS="--users ana,ben"
 #   make site      build a static HTML copy of the learning path in site/ (works offline)
+#   make handouts  print the handout edition into handouts/: a PDF per notebook, the exercise sets'
+#                  student copies, the instructor guide, the chronology (offline; Chromium + Playwright)
 #   make dashboard serve the three explorers with Voila (no code shown)
 #   make bench     print the performance figures: explorers, notebooks, memory, imports, data load,
 #                  a class of 25 on the rehearsal hub (root only), install size and time, full test time (benchmarks/README.md). It takes a while:
@@ -29,7 +31,7 @@ QUICK ?=
 # notebook run and Jupyter start; `pip check` stays clean without it (benchmarks/README.md).
 TRIM := rfc3987-syntax
 
-.PHONY: lab test test-fast validate summary coverage site dashboard bench strip clean check-python exercises grade hub
+.PHONY: lab test test-fast validate summary coverage site handouts dashboard bench strip clean check-python exercises grade hub
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || \
@@ -79,6 +81,10 @@ summary coverage: $(VENV)/.runtime
 
 site: $(VENV)/.runtime
 	$(BIN)/campaignkit site site
+
+# Playwright drives Debian's Chromium (never `playwright install`); it comes with the dev tools.
+handouts: $(VENV)/.dev
+	$(BIN)/campaignkit handouts handouts
 
 # A preheated kernel (the dashboard already executed) answers each page load; tests/servers.py
 # VOILA_ARGS holds the same options.

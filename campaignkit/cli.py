@@ -1,6 +1,6 @@
 """One command line for the kit: ``campaignkit <command>`` (or ``python -m campaignkit <command>``).
 
-Commands: ``validate``, ``summary``, ``course``, ``links``, ``site``, ``exercises generate|check|grade``,
+Commands: ``validate``, ``summary``, ``course``, ``links``, ``site``, ``handouts``, ``exercises generate|check|grade``,
 ``hub`` (a rehearsal JupyterHub);
 ``campaignkit <command> --help`` explains each. ``validate`` prints one line per problem (file,
 line, column, code, what is wrong) and exits 1 when there are problems, 0 when the package is
@@ -104,6 +104,16 @@ def _site(args) -> int:
     return EXIT_OK
 
 
+def _handouts(args) -> int:
+    from .course.handouts import build_handouts
+
+    started = time.perf_counter()
+    written = build_handouts(args.out or repo_root() / "handouts", only=args.only)
+    print(f"wrote {len(written)} PDFs to {args.out or repo_root() / 'handouts'} "
+          f"in {time.perf_counter() - started:.0f} s")
+    return EXIT_OK
+
+
 def _exercises(args) -> int:
     from . import exercises
 
@@ -165,6 +175,12 @@ def parser() -> argparse.ArgumentParser:
     st = sub.add_parser("site", help="build a static HTML copy of the learning path (works offline)")
     st.add_argument("out", nargs="?", type=Path, help="output folder (default: site/)")
     st.set_defaults(run=_site)
+    ho = sub.add_parser("handouts", help="print a PDF per notebook, the exercise sets, the instructor guide "
+                                         "and the chronology (offline; needs Chromium and Playwright)")
+    ho.add_argument("out", nargs="?", type=Path, help="output folder (default: handouts/)")
+    ho.add_argument("--only", nargs="+", metavar="NAME",
+                    help="only these documents, e.g. 07-languages chronology exercise-sets instructor-guide")
+    ho.set_defaults(run=_handouts)
     ex = sub.add_parser("exercises", help="generate, check or grade the exercise sets (needs nbgrader)")
     ex.add_argument("action", choices=["generate", "check", "grade"],
                     help="generate: rewrite the student copies; check: exit 1 if they are out of date; "
