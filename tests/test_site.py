@@ -32,6 +32,8 @@ def test_pages_load_nothing_from_the_network(site):
         html = page.read_text(encoding="utf-8")
         remote = r'<script[^>]+src="https?:|<link[^>]+href="https?:|@import\s+url\(["\']?https?:'
         assert not re.search(remote, html), page.name
+        # nor a script that builds such a tag at run time (nbconvert's widget-renderer loader)
+        assert not re.search(r"['\"]https?://(unpkg\.com|cdn\.jsdelivr\.net|cdnjs\.)", html), page.name
 
 
 def test_local_links_between_pages_resolve(site):

@@ -32,6 +32,9 @@ SITE_RENDERER_SETUP = (
     "_pio.renderers['kit_site'] = _site_renderer()\n"
     "_pio.renderers.default = 'kit_site'"
 )
+#: nbconvert's loader for mermaid diagrams (from cdnjs, only if a page has one; the kit has none)
+MERMAID_LOADER = re.compile(r'<script type="module">\s*document\.addEventListener\("DOMContentLoaded".{0,300}?'
+                            r'\.jp-Mermaid.*?</script>', re.S)
 EXTERNAL_TAG = re.compile(r'<script[^>]+src="https?://[^"]*"[^>]*>\s*</script>|<link[^>]+href="https?://[^"]*"[^>]*>')
 PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>
 <style>body{{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5}}
@@ -66,7 +69,9 @@ def _local_links(html: str) -> str:
 def _render_notebook(path: Path, exporter: HTMLExporter, timeout: int) -> str:
     nb = nbformat.read(path, as_version=4)
     nb.cells.insert(0, nbformat.v4.new_code_cell(SITE_RENDERER_SETUP))
-    NotebookClient(nb, timeout=timeout, kernel_name="python3",
+    # no widget state: a static page has no kernel, and the template would load a widget renderer from
+    # unpkg.com for it (the explorers show their HTML fallback instead)
+    NotebookClient(nb, timeout=timeout, kernel_name="python3", store_widget_state=False,
                    resources={"metadata": {"path": str(path.parent)}}).execute()
     nb.cells.pop(0)
     for cell in nb.cells:   # a static page has no kernel: show widgets' HTML fallback instead
@@ -74,7 +79,7 @@ def _render_notebook(path: Path, exporter: HTMLExporter, timeout: int) -> str:
             if "text/html" in out.get("data", {}):
                 out["data"].pop("application/vnd.jupyter.widget-view+json", None)
     body, _ = exporter.from_notebook_node(nb)
-    return _local_links(EXTERNAL_TAG.sub("", body))
+    return _local_links(MERMAID_LOADER.sub("", EXTERNAL_TAG.sub("", body)))
 
 
 def _markdown_page(path: Path, title: str) -> str:
