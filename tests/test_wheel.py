@@ -3,6 +3,7 @@ fresh environment (not editable, away from the repository) and works there."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import venv
@@ -24,7 +25,9 @@ print("data:", campaignkit.data_dir())
 
 
 def run(cmd, cwd, timeout=900):
-    result = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=timeout)
+    # the fresh environment must not see this checkout through the caller's PYTHONPATH or data folder
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "CAMPAIGNKIT_DATA")}
+    result = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=timeout, env=env)
     assert result.returncode == 0, f"{cmd}:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
     return result
 
