@@ -99,14 +99,20 @@ def show_languages(codes: Iterable[str]):
 def full_text_html(frame: pd.DataFrame) -> str:
     """An HTML table of ``frame`` with no text cut short (a notebook's table view truncates long
     cells). Each cell detects its own writing direction (``dir="auto"``), so a Hebrew or Persian
-    quote reads right to left inside an English table; missing values show as empty cells.
+    quote reads right to left inside an English table; missing values show as empty cells. A table
+    wider than the page scrolls sideways in its own named region that the keyboard can reach
+    (Tab, then the arrow keys), not in the notebook's output area, which takes no focus.
 
     >>> html = full_text_html(pd.DataFrame({"quote": ["x" * 80, None]}))
     >>> "x" * 80 in html and 'dir="auto"' in html and "NaN" not in html
     True
+    >>> html.startswith('<div role="region" tabindex="0" aria-label="Table: quote (2 rows)"')
+    True
     """
     html = frame.to_html(index=False, na_rep="", escape=True, border=0)
-    return html.replace("<td>", '<td dir="auto" style="text-align:start">')
+    name = escape(f"Table: {', '.join(map(str, frame.columns))} ({len(frame)} rows)")
+    return (f'<div role="region" tabindex="0" aria-label="{name}" style="overflow-x:auto;max-width:100%">'
+            + html.replace("<td>", '<td dir="auto" style="text-align:start">') + "</div>")
 
 
 def show_full_text(frame: pd.DataFrame):
