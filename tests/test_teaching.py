@@ -8,28 +8,16 @@ import re
 from pathlib import Path
 
 import pytest
+from test_notebooks import NOTEBOOKS, cells, tags, text
 
 from campaignkit.exercises import skills
 
 REPO = Path(__file__).resolve().parent.parent
-NOTEBOOKS = sorted((REPO / "notebooks").glob("[0-9][0-9]-*.ipynb"))
 #: case notebooks (02-05) and theme notebooks (06-10): the central results are computed in pandas
 ANALYSIS_NOTEBOOKS = [p for p in NOTEBOOKS if 2 <= int(p.name[:2]) <= 10]
 VISIBLE_SHARE = 0.6
 
 PANDAS_HINT = re.compile(skills.OPERATIONS.pattern + r"|\[\s*[\"'\[]|\[[a-z_]+\[|\]\s*==|\.columns\b")
-
-
-def cells(path: Path) -> list[dict]:
-    return json.loads(path.read_text(encoding="utf-8"))["cells"]
-
-
-def text(cell: dict) -> str:
-    return "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
-
-
-def tags(cell: dict) -> list[str]:
-    return cell.get("metadata", {}).get("tags", [])
 
 
 def analysis_cells(path: Path) -> list[str]:
