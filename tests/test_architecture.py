@@ -126,3 +126,11 @@ def test_ruff_finds_nothing():
     result = subprocess.run([ruff, "check", "campaignkit", "tests", "benchmarks"], cwd=REPO,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_nothing_imports_plotly_private_modules():
+    private = [f"{dotted(p)}: {node.module}" for p in modules()
+               for node in ast.walk(ast.parse(p.read_text(encoding="utf-8")))
+               if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("plotly")
+               and any(part.startswith("_") for part in node.module.split("."))]
+    assert not private, f"use plotly's public modules (plotly.io.base_renderers ...): {private}"

@@ -57,7 +57,7 @@ SITE_CSS = """<style>
 def site_renderer():
     """plotly's HTML renderer loading the local plotly.js; a figure that carries no description of
     its own (a plain plotly chart) gets a generic caption after it."""
-    from plotly.io._base_renderers import HtmlRenderer
+    from plotly.io.base_renderers import HtmlRenderer
 
     class SiteRenderer(HtmlRenderer):
         def to_mimebundle(self, fig_dict):
