@@ -11,7 +11,7 @@
 #   make site      build a static HTML copy of the learning path in site/ (works offline)
 #   make handouts  print the handout edition into handouts/: a PDF per notebook, the exercise sets'
 #                  student copies, the instructor guide, the chronology (offline; Chromium + Playwright)
-#   make dashboard serve the three explorers with Voila (no code shown)
+#   make dashboard serve the three explorers with Voila (no code shown; notebooks/ beside them)
 #   make bench     print the performance figures: explorers, notebooks, memory, imports, data load,
 #                  a class of 25 on the rehearsal hub (root only), install size and time, full test time (benchmarks/README.md). It takes a while:
 #                  `make bench QUICK=1` skips the fresh-venv installs and the full `make test` run
@@ -86,10 +86,14 @@ site: $(VENV)/.runtime
 handouts: $(VENV)/.dev
 	$(BIN)/campaignkit handouts handouts
 
-# A preheated kernel (the dashboard already executed) answers each page load; tests/servers.py
-# VOILA_ARGS holds the same options.
+# Voila serves notebooks/, so the dashboard's links to notebooks 06-08 open (rendered by Voila, on
+# demand). voila.json (read from this folder) preheats a kernel for the dashboard only (it has
+# already run the notebook when a page asks for it) and shuts down kernels of pages closed for
+# 10 minutes. tests/servers.py and benchmarks/dashboard.py start the dashboard through this target.
+DASHBOARD_PAGE = voila/render/dashboard.ipynb
 dashboard: $(VENV)/.runtime
-	JUPYTER_PATH="$(CURDIR)/share/jupyter$${JUPYTER_PATH:+:$$JUPYTER_PATH}" $(BIN)/voila --template=campaignkit --preheat_kernel=True --pool_size=1 notebooks/dashboard.ipynb $(DASHBOARD_ARGS)
+	@echo "The dashboard: http://localhost:8866/$(DASHBOARD_PAGE) (other port: see Voila's address below)"
+	JUPYTER_PATH="$(CURDIR)/share/jupyter$${JUPYTER_PATH:+:$$JUPYTER_PATH}" $(BIN)/voila notebooks --template=campaignkit --preheat_kernel=True $(DASHBOARD_ARGS)
 
 exercises: $(VENV)/.instructor
 	$(BIN)/campaignkit exercises generate

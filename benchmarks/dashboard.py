@@ -1,7 +1,7 @@
 """Benchmark of the Voila dashboard's first draw (make bench): does every load draw all three charts?
 
-Starts Voila on a free loopback port as the browser tests and `make dashboard` do (tests/servers.py:
-the kit's template, a preheated kernel, isolated settings), then loads the dashboard N times in
+Starts `make dashboard` on a free loopback port as the browser tests do (tests/servers.py: the
+kit's template, a preheated kernel, isolated settings), then loads the dashboard N times in
 Debian's Chromium, each load in a fresh browser context (no cache). A load counts as drawn when each explorer's chart
 (`.ck-explorer-<name> .ck-figure .js-plotly-plot`) is in the page within the deadline; the time
 runs from the navigation to the moment the last of the three charts is there. After each load the
@@ -13,7 +13,7 @@ held (charts per explorer, widget models, Output models and their outputs, conso
 `--diagnose DIR` also writes each such load's console log and page state to DIR, with Voila's log.
 
     python benchmarks/dashboard.py [--loads N] [--deadline SECONDS] [--diagnose DIR] [--notebook PATH]
-                                   [-- VOILA OPTIONS instead of the kit's, e.g. --preheat_kernel=False]
+                                   [-- MORE VOILA OPTIONS, e.g. --preheat_kernel=False]
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from servers import CHROMIUM, CHROMIUM_ARGS, VOILA_ARGS, voila  # noqa: E402
+from servers import CHROMIUM, CHROMIUM_ARGS, DASHBOARD, voila  # noqa: E402
 
 EXPLORERS = ("platforms", "languages", "timing")
 EXTERNAL = re.compile(r"^https?://(?!127\.0\.0\.1[:/]|localhost[:/])")
@@ -117,8 +117,8 @@ def main() -> None:
     ap.add_argument("--loads", type=int, default=100)
     ap.add_argument("--deadline", type=float, default=30.0, help="seconds for one load to draw all charts")
     ap.add_argument("--diagnose", type=Path, help="write failing loads' console and page state here")
-    ap.add_argument("--notebook", default="notebooks/dashboard.ipynb", help="relative to the repository")
-    ap.add_argument("voila_args", nargs="*", help=f"Voila options instead of {' '.join(VOILA_ARGS)} (after --)")
+    ap.add_argument("--notebook", default=DASHBOARD, help="a notebook of notebooks/")
+    ap.add_argument("voila_args", nargs="*", help="Voila options after `make dashboard`'s own (after --)")
     opts = ap.parse_args()
     if not CHROMIUM:
         print("dashboard: skipped (no Chromium; apt-get install chromium)")
@@ -131,9 +131,9 @@ def main() -> None:
     failed: list[int] = []
     print(f"Voila dashboard in Chromium: {opts.loads} loads, each in a fresh context, "
           f"deadline {opts.deadline:.0f} s to all three charts" +
-          f" (Voila options: {' '.join(opts.voila_args or VOILA_ARGS) or 'none'})" +
+          " (`make dashboard`" + (f" with {' '.join(opts.voila_args)}" if opts.voila_args else "") + ")" +
           f"; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
-    with voila(tmp, opts.notebook, args=tuple(opts.voila_args) or VOILA_ARGS, log=log) as url, sync_playwright() as p:
+    with voila(tmp, opts.notebook, args=tuple(opts.voila_args), log=log) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         for i in range(1, opts.loads + 1):
             r = one_load(browser, url, opts.deadline, log)

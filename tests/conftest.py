@@ -60,7 +60,7 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
 #: times: the full suite (`make test`, CI) runs them, the fast tier (`make test-fast`) does not.
 SLOW_FILES = {"test_browser.py", "test_binder.py", "test_offline.py", "test_notebook_parameters.py",
               "test_lab.py", "test_site.py", "test_wheel.py", "test_hub.py", "test_answers_in_browser.py",
-              "test_handouts.py", "test_accessibility.py"}
+              "test_handouts.py", "test_accessibility.py", "test_dashboard_server.py"}
 #: Single slow tests elsewhere: grading a class with nbgrader, generating every student copy.
 SLOW_TESTS = {"test_student_copies_are_exactly_what_the_sources_generate", "test_an_untouched_copy_runs"}
 

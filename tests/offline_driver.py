@@ -136,8 +136,9 @@ def voila_browser(url: str) -> str:
             page.on("request", lambda r: external.append(r.url)
                     if re.match(r"^https?://(?!127\.0\.0\.1[:/]|localhost[:/])", r.url) else None)
             page.goto(url, wait_until="commit")
-            for explorer in EXPLORERS:
-                page.wait_for_selector(f".ck-explorer-{explorer} .ck-figure .js-plotly-plot", timeout=180_000)
+            for explorer in EXPLORERS:   # each on its tab of the dashboard, drawn (shown or not)
+                page.wait_for_selector(f".ck-explorer-{explorer} .ck-figure .js-plotly-plot", timeout=180_000,
+                                       state="attached")
         finally:
             ctx.close()
     assert not errors, f"page errors: {errors}"

@@ -25,13 +25,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 TOKEN = "kit-test-token"
 BIN = Path(sys.prefix) / "bin"
-#: The kit's Voila template (share/jupyter/voila/templates/campaignkit: the lab template without
-#: requests to other hosts), found through JUPYTER_PATH, as `make dashboard` does.
-VOILA_TEMPLATE = "campaignkit"
-VOILA_JUPYTER_PATH = REPO / "share" / "jupyter"
-#: Voila's options in `make dashboard` (keep the two in step): a kernel kept ready with the
-#: dashboard already executed, so a page load does not wait for a kernel start and the notebook's run.
-VOILA_ARGS = ("--preheat_kernel=True", "--pool_size=1")
+#: Where `make dashboard` serves the dashboard: Voila serves notebooks/, with the kit's template
+#: (share/jupyter/voila/templates/campaignkit: the lab template without requests to other hosts)
+#: and voila.json (a preheated kernel for the dashboard only, idle kernels culled).
+DASHBOARD = "dashboard.ipynb"
 
 
 def free_port() -> int:
@@ -98,28 +95,28 @@ def lab(tmp: Path):
 
 
 @contextmanager
-def voila(tmp: Path, notebook: str = "notebooks/dashboard.ipynb", args: tuple[str, ...] = VOILA_ARGS,
-          log: Path | None = None):
-    """Voila serving ``notebook`` with the kit's template on a free loopback port; yields the page URL.
+def voila(tmp: Path, page: str = DASHBOARD, args: tuple[str, ...] = (), log: Path | None = None):
+    """`make dashboard` on a free loopback port; yields the URL of ``page`` (a notebook of notebooks/).
 
-    ``args``: Voila's options beyond port, template and theme (``VOILA_ARGS`` unless given).
-    ``log``: a file for the server's log (its stderr, with the kernels' output); by default
-    ``tmp/voila.log``, not a pipe: a pipe nobody reads would block Voila once it filled up.
+    ``args``: more Voila options, after the target's own (the later one wins, e.g.
+    ``--preheat_kernel=False``). ``log``: a file for the server's log (its stderr, with the
+    kernels' output); by default ``tmp/voila.log``, not a pipe: a pipe nobody reads would block
+    Voila once it filled up.
     """
     port = free_port()
-    env = isolated_env(tmp)
-    env["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(VOILA_JUPYTER_PATH), env.get("JUPYTER_PATH")]))
+    options = " ".join([f"--no-browser --port={port} --Voila.ip=127.0.0.1 --Voila.port_retries=0 --theme=light",
+                        *args])
+    env = isolated_env(tmp)   # (creates tmp)
     log = Path(log or tmp / "voila.log")
     with open(log, "wb") as err:
-        proc = subprocess.Popen([str(BIN / "voila"), notebook, f"--template={VOILA_TEMPLATE}", "--no-browser",
-                                 f"--port={port}", "--Voila.ip=127.0.0.1", "--Voila.port_retries=0",
-                                 "--theme=light", *args],
+        proc = subprocess.Popen(["make", "--no-print-directory", "dashboard", f"VENV={sys.prefix}",
+                                 f"DASHBOARD_ARGS={options}"],
                                 cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=err,
                                 start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
         _wait(f"{base}/voila/static/voila.js", proc, log=log)   # a static URL: a page GET would start a kernel
-        yield f"{base}/"
+        yield f"{base}/voila/render/{page}"
     finally:
         _stop(proc)
 

@@ -85,3 +85,22 @@ def test_widgets_follow_their_controls_and_reset(build, control, value):
     assert ex.view.table.empty or "ck-matches" in ex.table.value
     ex.reset()
     assert ex.controls[control].value == ex.defaults[control] and ex.view.count == before
+
+
+@pytest.mark.parametrize("build,control,value", [
+    (build_platforms, "target", "CHN"), (build_languages, "languages", ("fa",)),
+    (build_timing, "window_days", 90)])
+def test_the_chart_is_followed_by_its_description(build, control, value):
+    """The explorer's Output holds the chart and then its caption, both from the current view, so
+    the words change with the chart; the chart's text form carries the same description."""
+    from campaignkit.figures.described import CAPTION_CLASS
+    from campaignkit.figures.output import PLOTLY_MIME
+    ex = build(T)
+    for change in (None, value):
+        if change is not None:
+            ex.controls[control].value = change
+        chart, caption = ex.figure.outputs
+        assert PLOTLY_MIME in chart["data"] and ex.view.description in chart["data"]["text/plain"]
+        assert CAPTION_CLASS in caption["data"]["text/html"]
+        assert caption["data"]["text/plain"].endswith(ex.view.description) and ex.view.description
+    assert ex.figure.outputs[1]["data"]["text/plain"] != build(T).figure.outputs[1]["data"]["text/plain"]

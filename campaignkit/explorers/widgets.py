@@ -22,8 +22,10 @@ from html import escape
 
 import ipywidgets as w
 
-from ..figures import display_output
+from ..figures import caption_output, display_output
 from ..names import language_label, state_label
+from .guide import LIST_HINT, READ, STYLE, notebook_link, selection_words
+from .keys import KEYS_CLASS, KeyboardScope
 from .views import YEARS, Tables, View, languages_view, platforms_view, timing_view
 
 __all__ = ["Explorer", "Dashboard", "build_platforms", "build_languages", "build_timing", "build_dashboard"]
@@ -36,9 +38,10 @@ class Explorer(w.VBox):
 
     def __init__(self, name: str, title: str, controls: dict[str, w.ValueWidget],
                  compute: Callable[..., View], help_text: str):
-        self.controls, self.compute = controls, compute
+        self.name, self.controls, self.compute = name, controls, compute
         self.defaults = {k: c.value for k, c in controls.items()}
         self.count = w.HTML().add_class("ck-count")
+        self.words = w.HTML().add_class("ck-words")   # the selection in words, next to the chart
         self.figure = w.Output().add_class("ck-figure")
         self.table = w.HTML().add_class("ck-table")
         self.reset_button = w.Button(description="Reset", tooltip="Back to the default selection",
@@ -46,11 +49,15 @@ class Explorer(w.VBox):
         self.reset_button.on_click(lambda _: self.reset())
         self.view: View | None = None
         header = w.HTML(f"<h3>{escape(title)}</h3><p>{escape(help_text)}</p>")
-        panel = w.VBox([*controls.values(), self.reset_button], layout={"min_width": "300px"})
-        right = w.VBox([self.count, self.figure], layout={"flex": "1"})
-        super().__init__([header, w.HBox([panel, right]),
+        items = []
+        for control in controls.values():   # each multi-select list says how to pick several
+            items += [control, w.HTML(f'<p class="ck-hint">{escape(LIST_HINT)}</p>')] \
+                if isinstance(control, w.SelectMultiple) else [control]
+        panel = w.VBox([*items, self.reset_button], layout={"min_width": "300px"}).add_class("ck-panel")
+        right = w.VBox([self.count, self.words, self.figure], layout={"flex": "1"}).add_class("ck-right")
+        super().__init__([w.HTML(STYLE), KeyboardScope(), header, w.HBox([panel, right]).add_class("ck-row"),
                           w.HTML("<h4>Matching releases, with their sources</h4>"), self.table])
-        self.add_class(f"ck-explorer-{name}")
+        self.add_class("ck-explorer").add_class(f"ck-explorer-{name}").add_class(KEYS_CLASS)
         for control in controls.values():
             control.observe(self.refresh, names="value")
         self.refresh()
@@ -61,10 +68,13 @@ class Explorer(w.VBox):
         # The figure goes into the Output widget's state as one update (a plotly mime bundle),
         # not through `with out: display(...)`: that capture raced Voila's server-side execution
         # and left the dashboard stuck at "Executing" on about one load in four.
-        self.figure.outputs = () if view.figure is None else (display_output(view.figure),)
+        # The caption (the chart's description in words) follows the chart in the same Output.
+        self.figure.outputs = () if view.figure is None else (display_output(view.figure),
+                                                              caption_output(view.figure))
         self.table.value = ("" if view.table.empty else
                             view.table.to_html(index=False, escape=True, classes="ck-matches", border=0,
                                                na_rep=""))
+        self.words.value = f"<p>{escape(selection_words(self.name, values))}</p>"
         # The count comes last: it is the live region a screen reader announces, and the sign for
         # people and tests that the chart and the table below it are up to date.
         status = "nothing" if view.count == 0 else "some"
@@ -157,25 +167,27 @@ def build_timing(tables: Tables | None = None) -> Explorer:
                     "states. Closeness in time is not a cause; with a handful of releases, patterns are fragile.")
 
 
-class Dashboard(w.VBox):
-    """The three explorers under their section headings, as one widget (the Voila dashboard).
+class Dashboard(w.Tab):
+    """The three explorers as the tabs of one widget (the Voila dashboard), each under a line on
+    how to read it and a link to the notebook that explains it.
 
     One displayed widget, not three: Voila renders every widget output of the page as soon as its
     frontend starts, while the widget models are still arriving from the kernel, and a view whose
     model is not there yet waits at most 2 s of wall-clock time (``get_model`` in
     @jupyter-widgets/base-manager). With three outputs, drawing the first explorer kept the
     browser busy for longer than that on a loaded machine, and the other two gave up for good
-    ("Error displaying widget: model not found"). With one output only this box is looked up;
+    ("Error displaying widget: model not found"). With one output only this widget is looked up;
     its explorers are reached through its ``children``, which never wait on that deadline.
     """
 
     def __init__(self, explorers: dict[str, Explorer]):
         self.explorers = explorers
-        items = []
-        for name, explorer in explorers.items():
-            items += [w.HTML(f"<h2>{escape(name.capitalize())}</h2>").add_class("ck-section"), explorer]
-        super().__init__(items)
-        self.add_class("ck-dashboard")
+        pages = [w.VBox([w.HTML(f'<p class="ck-read">{escape(READ[name])} Explained in '
+                                f'{notebook_link(name)}.</p>').add_class("ck-guide"), explorer],
+                        layout={"max_width": "100%"}).add_class(f"ck-tab-{name}")
+                 for name, explorer in explorers.items()]
+        super().__init__(pages, titles=[name.capitalize() for name in explorers])
+        self.add_class("ck-dashboard").add_class(KEYS_CLASS)   # its tabs too (explorers/keys.py)
 
     def _repr_mimebundle_(self, **kwargs):
         """The live widget, plus the explorers' static fallbacks (pages without a kernel)."""
@@ -187,7 +199,7 @@ class Dashboard(w.VBox):
 
 
 def build_dashboard(tables: Tables | None = None) -> Dashboard:
-    """The platforms, languages and timing explorers in one widget (notebooks/dashboard.ipynb)."""
+    """The platforms, languages and timing explorers as tabs of one widget (notebooks/dashboard.ipynb)."""
     t = tables or Tables.load()
     return Dashboard({"platforms": build_platforms(t), "languages": build_languages(t),
                       "timing": build_timing(t)})
