@@ -77,7 +77,8 @@ def one_load(browser, url: str, deadline: float, log: Path) -> dict:
     # never sets that cookie itself (Voila 0.5.13): a fresh browser profile would leave every
     # load's kernel running until Voila stops. A browser that has visited a Jupyter server on this
     # host has one; so does this context, and each load's kernel goes when the load ends.
-    ctx.add_cookies([{"name": "_xsrf", "value": "ck-dashboard-bench", "url": url}])
+    origin = re.match(r"https?://[^/]+", url).group(0)   # for every path: the shutdown URL too
+    ctx.add_cookies([{"name": "_xsrf", "value": "ck-dashboard-bench", "url": origin + "/"}])
     page = ctx.new_page()
     # requests to other hosts are recorded, not routed: request interception drops the
     # beforeunload beacon (the browser tests block them; this machine has only loopback anyway)
