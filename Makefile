@@ -106,7 +106,7 @@ grade: $(VENV)/.instructor
 
 bench: $(VENV)/.dev
 	$(BIN)/python benchmarks/explorers.py
-	$(BIN)/python benchmarks/dashboard.py
+	$(BIN)/python benchmarks/dashboard.py --burst 10
 	$(BIN)/python benchmarks/notebooks.py
 	$(BIN)/python benchmarks/grading.py
 	$(BIN)/python benchmarks/scaling.py

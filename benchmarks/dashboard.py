@@ -11,8 +11,10 @@ Prints one line per 10 loads and, at the end, loads drawn / total and p50 / p95 
 charts (drawn loads only). It asserts nothing. For a load that did not draw it prints what the page
 held (charts per explorer, widget models, Output models and their outputs, console errors);
 `--diagnose DIR` also writes each such load's console log and page state to DIR, with Voila's log.
+`--burst N` then opens N pages at the same moment (a class told "open the dashboard now") and prints
+how many drew and when the first, the median and the last did.
 
-    python benchmarks/dashboard.py [--loads N] [--deadline SECONDS] [--diagnose DIR] [--notebook PATH]
+    python benchmarks/dashboard.py [--loads N] [--burst N] [--deadline SECONDS] [--diagnose DIR] [--notebook PATH]
                                    [-- MORE VOILA OPTIONS, e.g. --preheat_kernel=False]
 """
 
@@ -113,11 +115,40 @@ def one_load(browser, url: str, deadline: float, log: Path) -> dict:
     return result
 
 
+def burst(browser, url: str, n: int, deadline: float) -> list[float | None]:
+    """``n`` students open the dashboard at the same moment (a class told to open it now), each in
+    a fresh context; returns each page's time to all charts drawn (None: not within the deadline)."""
+    origin = re.match(r"https?://[^/]+", url).group(0)
+    pages = []
+    for _ in range(n):
+        ctx = browser.new_context(viewport={"width": 1400, "height": 1100})
+        ctx.add_cookies([{"name": "_xsrf", "value": "ck-dashboard-bench", "url": origin + "/"}])
+        pages.append((ctx, ctx.new_page()))
+    t0 = time.perf_counter()
+    for _, page in pages:   # start every navigation without waiting for its answer
+        page.evaluate("u => { location.href = u; }", url)
+    times: list[float | None] = [None] * n
+    while time.perf_counter() - t0 < deadline and None in times:
+        for i, (_, page) in enumerate(pages):
+            if times[i] is None:
+                with contextlib.suppress(Exception):   # a page still navigating has no context yet
+                    if page.evaluate(DRAWN):
+                        times[i] = time.perf_counter() - t0
+        time.sleep(0.05)
+    for ctx, page in pages:
+        with contextlib.suppress(Exception):
+            page.goto("about:blank", timeout=10_000)   # Voila's beforeunload beacon: kernel shut down
+        ctx.close()
+    return times
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--loads", type=int, default=100)
     ap.add_argument("--deadline", type=float, default=30.0, help="seconds for one load to draw all charts")
     ap.add_argument("--diagnose", type=Path, help="write failing loads' console and page state here")
+    ap.add_argument("--burst", type=int, default=0, metavar="N",
+                    help="then N loads at the same moment (a class opening the dashboard at once)")
     ap.add_argument("--notebook", default=DASHBOARD, help="a notebook of notebooks/")
     ap.add_argument("voila_args", nargs="*", help="Voila options after `make dashboard`'s own (after --)")
     opts = ap.parse_args()
@@ -156,6 +187,9 @@ def main() -> None:
                 print(f"  {i:4d} loads: {i - len(failed)} drawn" +
                       (f", p50 so far {pct(times, 50):.2f} s" if times else "") +
                       (f", last drawn {recent[-1]:.2f} s" if recent else ""), flush=True)
+        if opts.burst:
+            time.sleep(5)   # the pool refilled after the last load
+            burst_times = burst(browser, url, opts.burst, max(opts.deadline, 10.0 * opts.burst))
         browser.close()
         text = log.read_text(errors="replace")   # before Voila stops (and shuts every kernel down)
         kernels = (text.count("Kernel started:"), text.count("Kernel shutdown:"))
@@ -169,6 +203,12 @@ def main() -> None:
     if times:
         print(f"time to all charts (drawn loads): p50 {pct(times, 50):.2f} s, p95 {pct(times, 95):.2f} s, "
               f"max {max(times):.2f} s")
+    if opts.burst:
+        drawn = sorted(t for t in burst_times if t is not None)
+        print(f"{opts.burst} loads at the same moment: {len(drawn)} / {opts.burst} drawn" +
+              (f"; time to all charts: first {drawn[0]:.2f} s, p50 {pct(drawn, 50):.2f} s, "
+               f"last {drawn[-1]:.2f} s" if drawn else "") +
+              " (one preheated kernel: the others start and run the notebook on demand)")
     shutil.rmtree(tmp, ignore_errors=True)
 
 
