@@ -208,7 +208,8 @@ def main() -> None:
         print(f"{opts.burst} loads at the same moment: {len(drawn)} / {opts.burst} drawn" +
               (f"; time to all charts: first {drawn[0]:.2f} s, p50 {pct(drawn, 50):.2f} s, "
                f"last {drawn[-1]:.2f} s" if drawn else "") +
-              " (one preheated kernel: the others start and run the notebook on demand)")
+              f" (the server and all {opts.burst} browsers share this machine's {os.cpu_count()} CPUs; "
+              "voila.json preheats one kernel, the others start and run the dashboard on demand)")
     shutil.rmtree(tmp, ignore_errors=True)
 
 
