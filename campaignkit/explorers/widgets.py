@@ -33,6 +33,28 @@ __all__ = ["Explorer", "Dashboard", "build_platforms", "build_languages", "build
 LAYOUT = {"width": "auto"}
 
 
+#: The matches table shows at most this many rows (today's data match at most 49; a data package 100
+#: times larger would write thousands of rows into the page on every change).
+TABLE_ROWS = 200
+
+
+def table_html(table) -> str:
+    """The matching releases as an HTML table, with a note when only the first ``TABLE_ROWS`` show.
+
+    >>> import pandas as pd
+    >>> html = table_html(pd.DataFrame({"campaign_id": [f"r{i}" for i in range(TABLE_ROWS + 1)]}))
+    >>> html.count("<tr>"), "the first 200 of 201" in html   # body rows (the header row has a style)
+    (200, True)
+    """
+    if table.empty:
+        return ""
+    html = table.head(TABLE_ROWS).to_html(index=False, escape=True, classes="ck-matches", border=0, na_rep="")
+    if len(table) > TABLE_ROWS:
+        html += (f'<p class="ck-table-note">Showing the first {TABLE_ROWS} of {len(table)} matching releases, '
+                 "in the order above; narrow the selection to see the others.</p>")
+    return html
+
+
 class Explorer(w.VBox):
     """A titled box of controls, a live count, the figure and the matching campaigns' table."""
 
@@ -71,9 +93,7 @@ class Explorer(w.VBox):
         # The caption (the chart's description in words) follows the chart in the same Output.
         self.figure.outputs = () if view.figure is None else (display_output(view.figure),
                                                               caption_output(view.figure))
-        self.table.value = ("" if view.table.empty else
-                            view.table.to_html(index=False, escape=True, classes="ck-matches", border=0,
-                                               na_rep=""))
+        self.table.value = table_html(view.table)
         self.words.value = f"<p>{escape(selection_words(self.name, values))}</p>"
         # The count comes last: it is the live region a screen reader announces, and the sign for
         # people and tests that the chart and the table below it are up to date.
