@@ -126,3 +126,14 @@ def test_the_chronology_prints_whole_tables_with_dates_on_one_line(handouts):
     text = " ".join(" ".join(pages).split())
     assert "Chronology: open appeals" in text and "¶" not in text
     assert re.search(r"\b1955-04-16\b", text)   # not broken across lines in a narrow column
+
+
+def test_the_pdf_has_bookmarks_for_its_sections_and_is_tagged(handouts):
+    """Chromium writes the headings as the PDF's outline (a clickable table of contents in any
+    reader) and tags the structure (screen readers, reflow)."""
+    pdf = handouts / "07-languages.pdf"
+    assert re.search(r"^Tagged:\s+yes$", _run("pdfinfo", str(pdf)), re.M)
+    data = pdf.read_bytes()
+    assert b"/Outlines" in data
+    for heading in ("Which languages, how often", "Check your understanding", "Key points"):
+        assert heading.encode() in data, f"no bookmark for {heading!r}"

@@ -169,7 +169,10 @@ def build_handouts(out: str | Path = "handouts", only: list[str] | None = None, 
             page.goto(html_path.as_uri(), wait_until="load")
             charts = page.evaluate(CHARTS_TO_IMAGES, CHART_WIDTH)
             page.emulate_media(media="print")
+            # outline: the headings as the PDF's bookmarks (a table of contents in any reader);
+            # tagged: the page structure kept for screen readers and text reflow
             page.pdf(path=str(pdf), format="A4", print_background=True, prefer_css_page_size=True,
+                     outline=True, tagged=True,
                      display_header_footer=True, header_template="<span></span>",
                      footer_template='<div style="font-size:8px;width:100%;text-align:center">'
                                      f'{name} · <span class="pageNumber"></span>/<span class="totalPages">'
