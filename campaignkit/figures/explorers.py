@@ -39,7 +39,8 @@ def platforms_chart(marks: pd.DataFrame, title: str, target: str | None = None) 
     ``marks`` has ``first_published``, ``platform``, ``sponsor_state``, ``title_en``, ``status``.
     """
     fig = DescribedFigure()
-    _sponsor_traces(fig, marks, lambda p: p["platform"], lambda p: list(zip(p["title_en"], p["status"])),
+    # customdata as one 2-column array, not a list of tuples: plotly checks a list item by item
+    _sponsor_traces(fig, marks, lambda p: p["platform"], lambda p: p[["title_en", "status"]].to_numpy(),
                     "<b>%{customdata[0]}</b><br>%{y}, %{x|%Y-%m-%d}<br>in the target state: "
                     "%{customdata[1]}<extra></extra>")
     if target:
@@ -73,7 +74,8 @@ def languages_chart(marks: pd.DataFrame, title: str) -> DescribedFigure:
     """
     fig = DescribedFigure()
     _sponsor_traces(fig, marks, lambda p: p["languages"].map(lambda c: language_label(c, isolate=True)),
-                    lambda p: list(zip(p["title_en"], p["title_original"].fillna("(original title not recorded)"))),
+                    lambda p: p[["title_en", "title_original"]]
+                    .fillna({"title_original": "(original title not recorded)"}).to_numpy(),
                     "<b>%{customdata[0]}</b><br>%{customdata[1]}<br>%{x|%Y-%m-%d}<extra></extra>")
     fig.update_xaxes(type="date")
     fig.update_yaxes(type="category", categoryorder="category descending")
