@@ -33,12 +33,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from servers import CHROMIUM, CHROMIUM_ARGS, DASHBOARD, voila  # noqa: E402
+from servers import ALL_DRAWN, CHROMIUM, CHROMIUM_ARGS, DASHBOARD, EXPLORERS, voila  # noqa: E402
 
-EXPLORERS = ("platforms", "languages", "timing")
 EXTERNAL = re.compile(r"^https?://(?!127\.0\.0\.1[:/]|localhost[:/])")
-DRAWN = ("() => " + " && ".join(f"!!document.querySelector('.ck-explorer-{e} .ck-figure .js-plotly-plot')"
-                                  for e in EXPLORERS))
 # What the page holds: per explorer, whether its box, its Output area and its chart are there, and
 # the widget manager's models (an Output model's `outputs` is the figure it should show).
 STATE = """async () => {
@@ -73,14 +70,22 @@ def pct(values: list[float], q: int) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[q - 1] if len(values) > 1 else values[0]
 
 
-def one_load(browser, url: str, deadline: float, log: Path) -> dict:
+def fresh_context(browser, url: str):
+    """A fresh browser context (no cache) that Voila's leave-page shutdown request works from.
+
+    Voila's page asks for its kernel's shutdown on `beforeunload` with the `_xsrf` cookie, but
+    never sets that cookie itself (Voila 0.5.13): a fresh browser profile would leave every
+    load's kernel running until Voila culls it. A browser that has visited a Jupyter server on this
+    host has one; so does this context, for the whole origin (the shutdown URL is under /voila/api/).
+    """
     ctx = browser.new_context(viewport={"width": 1400, "height": 1100})
-    # Voila's page asks for its kernel's shutdown on `beforeunload` with the `_xsrf` cookie, but
-    # never sets that cookie itself (Voila 0.5.13): a fresh browser profile would leave every
-    # load's kernel running until Voila stops. A browser that has visited a Jupyter server on this
-    # host has one; so does this context, and each load's kernel goes when the load ends.
-    origin = re.match(r"https?://[^/]+", url).group(0)   # for every path: the shutdown URL too
+    origin = re.match(r"https?://[^/]+", url).group(0)
     ctx.add_cookies([{"name": "_xsrf", "value": "ck-dashboard-bench", "url": origin + "/"}])
+    return ctx
+
+
+def one_load(browser, url: str, deadline: float, log: Path) -> dict:
+    ctx = fresh_context(browser, url)
     page = ctx.new_page()
     # requests to other hosts are recorded, not routed: request interception drops the
     # beforeunload beacon (the browser tests block them; this machine has only loopback anyway)
@@ -93,7 +98,7 @@ def one_load(browser, url: str, deadline: float, log: Path) -> dict:
     result = {"drawn": False, "seconds": None, "console": console, "external": external}
     try:
         page.goto(url, wait_until="commit", timeout=deadline * 1000)
-        page.wait_for_function(DRAWN, timeout=max(1.0, deadline - (time.perf_counter() - t0)) * 1000,
+        page.wait_for_function(ALL_DRAWN, timeout=max(1.0, deadline - (time.perf_counter() - t0)) * 1000,
                                polling=50)
         result.update(drawn=True, seconds=time.perf_counter() - t0)
     except Exception as err:   # a timeout, or the page gone: not drawn
@@ -118,11 +123,9 @@ def one_load(browser, url: str, deadline: float, log: Path) -> dict:
 def burst(browser, url: str, n: int, deadline: float) -> list[float | None]:
     """``n`` students open the dashboard at the same moment (a class told to open it now), each in
     a fresh context; returns each page's time to all charts drawn (None: not within the deadline)."""
-    origin = re.match(r"https?://[^/]+", url).group(0)
     pages = []
     for _ in range(n):
-        ctx = browser.new_context(viewport={"width": 1400, "height": 1100})
-        ctx.add_cookies([{"name": "_xsrf", "value": "ck-dashboard-bench", "url": origin + "/"}])
+        ctx = fresh_context(browser, url)
         pages.append((ctx, ctx.new_page()))
     t0 = time.perf_counter()
     for _, page in pages:   # start every navigation without waiting for its answer
@@ -132,7 +135,7 @@ def burst(browser, url: str, n: int, deadline: float) -> list[float | None]:
         for i, (_, page) in enumerate(pages):
             if times[i] is None:
                 with contextlib.suppress(Exception):   # a page still navigating has no context yet
-                    if page.evaluate(DRAWN):
+                    if page.evaluate(ALL_DRAWN):
                         times[i] = time.perf_counter() - t0
         time.sleep(0.05)
     for ctx, page in pages:

@@ -29,6 +29,10 @@ BIN = Path(sys.prefix) / "bin"
 #: (share/jupyter/voila/templates/campaignkit: the lab template without requests to other hosts)
 #: and voila.json (a preheated kernel for the dashboard only, idle kernels culled).
 DASHBOARD = "dashboard.ipynb"
+#: The dashboard's explorers, and a page function true once each one's chart is in the page.
+EXPLORERS = ("platforms", "languages", "timing")
+ALL_DRAWN = ("() => " + " && ".join(f"!!document.querySelector('.ck-explorer-{e} .ck-figure .js-plotly-plot')"
+                                     for e in EXPLORERS))
 
 
 def free_port() -> int:

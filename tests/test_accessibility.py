@@ -25,7 +25,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from servers import CHROMIUM, REPO, TOKEN, chromium_context, lab, voila
+from servers import ALL_DRAWN, CHROMIUM, REPO, TOKEN, chromium_context, lab, voila
 
 from campaignkit.course import notebooks
 
@@ -163,8 +163,6 @@ def test_static_site_page_has_no_serious_violation(site, browser, name):
 
 # --- the Voila dashboard -----------------------------------------------------------------------
 
-ALL_DRAWN = ("() => " + " && ".join(f"!!document.querySelector('.ck-explorer-{e} .ck-figure .js-plotly-plot')"
-                                     for e in ("platforms", "languages", "timing")))
 
 
 def test_dashboard_has_no_serious_violation(browser, tmp_path):

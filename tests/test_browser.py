@@ -16,7 +16,7 @@ import re
 import urllib.request
 
 import pytest
-from servers import CHROMIUM, REPO, TOKEN, chromium_context, lab, voila
+from servers import ALL_DRAWN, CHROMIUM, REPO, TOKEN, chromium_context, lab, voila
 
 from campaignkit import figures
 from campaignkit.explorers import Tables, languages_view, platforms_view, timing_view
@@ -108,10 +108,6 @@ def _open_lab(browser: Browser, base: str) -> None:
             continue
     raise AssertionError("the dashboard's explorers did not appear in JupyterLab")
 
-
-# every explorer's chart is in the page
-ALL_DRAWN = ("() => " + " && ".join(f"!!document.querySelector('.ck-explorer-{e} .ck-figure .js-plotly-plot')"
-                                     for e in CASES))
 WIDGET_ERRORS = ("() => [...document.querySelectorAll('.jupyter-widgets')].map(n => n.textContent)"
                  ".filter(t => t.startsWith('Error displaying widget'))")
 

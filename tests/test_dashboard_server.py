@@ -17,14 +17,12 @@ import time
 from pathlib import Path
 
 import pytest
-from servers import CHROMIUM, REPO, chromium_context, voila
+from servers import ALL_DRAWN, CHROMIUM, REPO, chromium_context, voila
 
 if not CHROMIUM:
     pytest.skip("Chromium is not installed (apt-get install chromium)", allow_module_level=True)
 sync_api = pytest.importorskip("playwright.sync_api")
 
-DRAWN = ("() => " + " && ".join(f"!!document.querySelector('.ck-explorer-{e} .ck-figure .js-plotly-plot')"
-                                 for e in ("platforms", "languages", "timing")))
 
 
 def _wait_for(log: Path, pattern: str, seconds: float) -> re.Match:
@@ -50,7 +48,7 @@ def test_one_preheated_kernel_and_a_closed_page_loses_its_own(tmp_path):
         ctx = chromium_context(p)   # a fresh profile: no _xsrf cookie
         page = ctx.pages[0]
         page.goto(url, wait_until="commit")
-        page.wait_for_function(DRAWN, timeout=30_000, polling=100)
+        page.wait_for_function(ALL_DRAWN, timeout=30_000, polling=100)
         kernel = page.evaluate("() => JSON.parse(document.getElementById('jupyter-config-data').textContent).kernelId")
         ctx.close()   # the student closes the tab
         _wait_for(log, rf"Culling .* kernel .*\({re.escape(kernel)}\)", idle + 20)

@@ -14,7 +14,9 @@ Pure text, no widget: ``widgets.py`` shows these next to the controls and the ch
 
 from __future__ import annotations
 
+from ..figures.wording import label, listing
 from ..names import language_name, state_name
+from .views import year_range
 
 __all__ = ["READ", "NOTEBOOK", "LIST_HINT", "STYLE", "selection_words", "notebook_link"]
 
@@ -40,9 +42,9 @@ LIST_HINT = ("Select several with Ctrl (or Cmd) + click. Keyboard: Tab into the 
              "Shift+arrows extend, Ctrl+arrows move and Ctrl+Space adds or removes an item; "
              "none selected means all.")
 
-#: A visible focus ring on every control (the widgets' own CSS removes some outlines), and controls
-#: that wrap instead of scrolling sideways in a narrow window. Shown by each explorer, so it applies
-#: in JupyterLab as in Voila; the Voila template adds the same for the dashboard's tab bar.
+#: A visible focus ring on every control and on the dashboard's tabs (the widgets' own CSS removes
+#: some outlines), and controls that wrap instead of scrolling sideways in a narrow window. Shown by
+#: each explorer, so it applies in JupyterLab as in Voila.
 STYLE = """<style>
 .ck-explorer :focus-visible, .ck-dashboard :focus-visible, .ck-explorer select:focus,
 .ck-explorer .noUi-handle:focus, .ck-dashboard .lm-TabBar-tab:focus {
@@ -63,12 +65,11 @@ STYLE = """<style>
 
 
 def _states(codes) -> str:
-    names = sorted(state_name(c) for c in codes)
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+    return listing(sorted(state_name(c) for c in codes), "or")
 
 
 def _years(years) -> str:
-    lo, hi = sorted(int(y) for y in years)
+    lo, hi = year_range(years)
     return f"{lo}-{hi}" if lo != hi else str(lo)
 
 
@@ -78,16 +79,16 @@ def selection_words(name: str, values: dict) -> str:
     parts = ["releases"]
     if name == "platforms":
         if values.get("kinds"):
-            parts = [" or ".join(k.replace("_", " ") for k in values["kinds"]), "releases"]
+            parts = [listing(map(label, values["kinds"]), "or"), "releases"]
         parts.append(who)
         if values.get("target"):
             parts.append(f"addressed to {state_name(values['target'])}")
     elif name == "languages":
         langs = [language_name(c) for c in values.get("languages") or ()]
-        parts.append(f"in {' or '.join(langs)}" if langs else "in any language")
+        parts.append(f"in {listing(langs, 'or')}" if langs else "in any language")
         parts.append(who)
     else:
-        what = f"a {values['category'].replace('_', ' ')} event" if values.get("category") else "any event"
+        what = f"a {label(values['category'])} event" if values.get("category") else "any event"
         parts += [who, f"within {int(values['window_days'])} days of {what}"]
     return f"Showing: {' '.join(parts)}, {_years(values['years'])}."
 

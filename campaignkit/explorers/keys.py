@@ -58,9 +58,12 @@ function attach(el, tries) {
     return;
   }
   // Lumino reads the mark from the element that has the focus (then its parents): mark each
-  // control of the scope as it takes the focus.
-  scopes.forEach(node => node.addEventListener("focusin", event => event.target.setAttribute(ATTRIBUTE, "true")));
-  scopes.forEach(node => node.setAttribute(ATTRIBUTE, "true"));
+  // control of the scope as it takes the focus. One listener per scope, however many explorers
+  // (each with its own KeyboardScope) a dashboard holds.
+  scopes.filter(node => !node.dataset.ckKeys).forEach(node => {
+    node.dataset.ckKeys = "on";
+    node.addEventListener("focusin", event => event.target.setAttribute(ATTRIBUTE, "true"));
+  });
   const root = scopes[0];
   nameHandles(root);
   new MutationObserver(() => nameHandles(root)).observe(root, {childList: true, subtree: true});

@@ -65,7 +65,8 @@ class View:
             self.description = self.figure.description
 
 
-def _years(years) -> tuple[int, int]:
+def year_range(years) -> tuple[int, int]:
+    """The slider's (from, to) years in order; the full range when empty."""
     lo, hi = (int(years[0]), int(years[1])) if years else YEARS
     return (lo, hi) if lo <= hi else (hi, lo)
 
@@ -78,7 +79,7 @@ def _describe(sponsors, target, years, extra="") -> str:
 
 def select(ov: pd.DataFrame, sponsors=(), target=None, years=YEARS, kinds=(), languages=()) -> pd.DataFrame:
     """Releases matching every non-empty control (:func:`campaignkit.tables.select`)."""
-    return tables.select(ov, sponsors, target, _years(years), kinds, languages)
+    return tables.select(ov, sponsors, target, year_range(years), kinds, languages)
 
 
 def _with_sources(rows: pd.DataFrame, data: Tables, columns: list[str]) -> pd.DataFrame:
@@ -92,7 +93,7 @@ def _with_sources(rows: pd.DataFrame, data: Tables, columns: list[str]) -> pd.Da
 
 def platforms_view(data: Tables, sponsors=(), target=None, years=YEARS, kinds=()) -> View:
     """Platforms of the matching releases over time, marked where blocked in the target state."""
-    yrs = _years(years)
+    yrs = year_range(years)
     rows = select(data.overview, sponsors, target, yrs, kinds)
     if rows.empty:
         return View(0, pd.DataFrame(), None,
@@ -118,7 +119,7 @@ def platforms_view(data: Tables, sponsors=(), target=None, years=YEARS, kinds=()
 
 def languages_view(data: Tables, languages=(), sponsors=(), years=YEARS) -> View:
     """Releases by language over time (labels in each language's own script)."""
-    yrs = _years(years)
+    yrs = year_range(years)
     rows = select(data.overview, sponsors, None, yrs, (), languages)
     unknown = int((rows["languages"].map(len) == 0).sum())
     rows = rows[rows["languages"].map(len) > 0]
@@ -142,7 +143,7 @@ def timing_view(data: Tables, category=None, window_days=30, sponsors=(), target
 
     By default only events concerning the release's sponsor or target states count.
     """
-    yrs = _years(years)
+    yrs = year_range(years)
     rows = select(data.overview, sponsors, target, yrs)
     cats = [category] if category else None
     near = (tables.releases_near_events(rows, data.events, window_days, cats, related_only)

@@ -42,10 +42,10 @@ def label(value) -> str:
     return str(value).replace("_", " ")
 
 
-def listing(items: Iterable[str]) -> str:
-    """``a``, ``a and b``, ``a, b and c``."""
-    items = list(items)
-    return " and ".join(items) if len(items) < 3 else ", ".join(items[:-1]) + " and " + items[-1]
+def listing(items: Iterable[str], conjunction: str = "and") -> str:
+    """``a``, ``a and b``, ``a, b and c`` (or ``a, b or c`` with ``conjunction="or"``)."""
+    items, last = list(items), f" {conjunction} "
+    return last.join(items) if len(items) < 3 else ", ".join(items[:-1]) + last + items[-1]
 
 
 def ranked(counts: Mapping) -> list[tuple[str, float]]:
